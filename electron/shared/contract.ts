@@ -1,0 +1,307 @@
+// The typed IPC contract: every channel, its input schema, its output type and the permission
+// it needs. Main (router), preload and renderer (typed client) all read this one table; it
+// imports neither Node nor DOM code so all three can.
+import { z } from 'zod';
+import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, type Currency, type Minor } from './money';
+import type { Permission, Role } from './permissions';
+
+// ---------- data shapes that cross the bridge ----------
+
+export interface ShopProfile {
+  name: string;
+  currency: Currency;
+  taxRateBp: number;
+  pricesIncludeTax: boolean;
+  timezone: string;
+}
+
+export interface SetupStatus {
+  needsSetup: boolean;
+  shop: ShopProfile | null;
+}
+
+export interface SessionInfo {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  locked: boolean;
+  permissions: Permission[];
+}
+
+export interface LoginUser {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface MenuItemView {
+  id: string;
+  categoryId: string;
+  name: string;
+  description: string;
+  price: Minor;
+  isAvailable: boolean;
+}
+
+export interface MenuCategoryView {
+  id: string;
+  name: string;
+  slug: string;
+  kind: 'drink' | 'food';
+  items: MenuItemView[];
+}
+
+export interface MoneyTotals {
+  subtotal: Minor;
+  discountTotal: Minor;
+  taxTotal: Minor;
+  total: Minor;
+}
+
+export interface CartLineView {
+  id: string;
+  menuItemId: string;
+  name: string;
+  unitPrice: Minor;
+  quantity: number;
+  lineTotal: Minor;
+}
+
+export interface CartView {
+  lines: CartLineView[];
+  itemCount: number;
+  totals: MoneyTotals;
+  taxRateBp: number;
+  pricesIncludeTax: boolean;
+}
+
+export type OrderStatus = 'pending' | 'preparing' | 'ready' | 'completed' | 'cancelled';
+export type PaymentMethod = 'cash';
+
+export interface OrderSummary {
+  id: string;
+  orderNumber: string; // SHOP-TERM-YYYYMMDD-NNNN
+  shortNumber: string; // #NNN
+  businessDay: string; // YYYY-MM-DD
+  createdAt: number; // UTC epoch ms
+  staffName: string;
+  status: OrderStatus;
+  itemCount: number;
+  total: Minor;
+  currency: Currency;
+}
+
+export interface OrderLineView {
+  id: string;
+  name: string;
+  unitPrice: Minor;
+  quantity: number;
+  lineTotal: Minor;
+  lineTax: Minor;
+}
+
+export interface PaymentView {
+  method: PaymentMethod;
+  amount: Minor;
+  tendered: Minor;
+  change: Minor;
+}
+
+export interface OrderDetail extends OrderSummary, MoneyTotals {
+  taxRateBp: number;
+  pricesIncludeTax: boolean;
+  lines: OrderLineView[];
+  payments: PaymentView[];
+}
+
+export interface CheckoutResult {
+  order: OrderDetail;
+  change: Minor;
+  /** true when this request id had already completed: the earlier order is returned, nothing new is written. */
+  replayed: boolean;
+}
+
+export interface OrderPage {
+  orders: OrderSummary[];
+  /** Pass as `before` to get the next (older) page; null at the end. */
+  nextCursor: string | null;
+}
+
+// ---------- input pieces ----------
+
+const username = z
+  .string()
+  .trim()
+  .min(3, 'Use at least 3 characters')
+  .max(150, 'Use at most 150 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore only');
+const personName = z.string().trim().max(150, 'Use at most 150 characters');
+const pinDigits = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits');
+const anyPassword = z.string().min(1, 'Enter the password').max(256, 'Too long');
+export const newPassword = z.string().min(12, 'Use at least 12 characters').max(256, 'Use at most 256 characters');
+export const newPin = z
+  .string()
+  .regex(/^\d{6,12}$/, 'A PIN is 6 to 12 digits')
+  .refine((pin) => !isTrivialPin(pin), 'That PIN is too easy to guess: avoid repeated or sequential digits');
+const id = z.string().min(1).max(64);
+const quantity = z.int().min(1).max(MAX_LINE_QUANTITY);
+const minor = z.int().min(0).max(100_000_000_000);
+
+/** 000000, 111111, 123456, 654321, 121212 … */
+export function isTrivialPin(pin: string): boolean {
+  if (/^(\d)\1+$/.test(pin)) return true;
+  const digits = [...pin].map(Number);
+  const steps = digits.slice(1).map((d, i) => (d - digits[i]! + 10) % 10);
+  if (steps.every((s) => s === 1) || steps.every((s) => s === 9)) return true;
+  if (/^(\d\d)\1+$/.test(pin) || /^(\d\d\d)\1+$/.test(pin)) return true;
+  return false;
+}
+
+const empty = z.strictObject({});
+
+// ---------- the table ----------
+
+function channel<Output>() {
+  return <I extends z.ZodType, P extends Permission | 'public'>(def: { input: I; permission: P; summary: string }) => ({
+    ...def,
+    /** Type-only marker: the handler's return type. */
+    output: undefined as unknown as Output,
+  });
+}
+
+export const contract = {
+  'setup.status': channel<SetupStatus>()({
+    input: empty,
+    permission: 'public',
+    summary: 'Whether this till still needs first-run setup, and the shop profile if not.',
+  }),
+  'setup.complete': channel<SessionInfo>()({
+    input: z.strictObject({
+      shop: z.strictObject({
+        name: z.string().trim().min(1, 'Enter the shop name').max(120),
+        currency: z.enum(CURRENCY_CODES),
+        taxRatePercent: z
+          .string()
+          .trim()
+          .regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
+        pricesIncludeTax: z.boolean(),
+        timezone: z.string().min(1).max(64),
+      }),
+      owner: z.strictObject({
+        username,
+        firstName: personName.min(1, 'Enter a first name'),
+        lastName: personName,
+        password: newPassword,
+        pin: newPin,
+      }),
+    }),
+    permission: 'public',
+    summary: 'First run only: create the owner account and the shop profile, then sign the owner in.',
+  }),
+  'auth.users': channel<LoginUser[]>()({
+    input: empty,
+    permission: 'public',
+    summary: 'Active staff to pick from on the sign-in screen.',
+  }),
+  'auth.session': channel<SessionInfo | null>()({
+    input: empty,
+    permission: 'public',
+    summary: "This window's session (possibly locked), or null.",
+  }),
+  'auth.loginPin': channel<SessionInfo>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(150), pin: pinDigits }),
+    permission: 'public',
+    summary: 'Sign in (or unlock) with a PIN.',
+  }),
+  'auth.loginPassword': channel<SessionInfo>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(150), password: anyPassword }),
+    permission: 'public',
+    summary: 'Sign in (or unlock) with a password.',
+  }),
+  'auth.lock': channel<null>()({
+    input: empty,
+    permission: 'session.self',
+    summary: 'Lock the till; the session and its cart are kept for the same person.',
+  }),
+  'auth.logout': channel<null>()({
+    input: empty,
+    permission: 'session.self',
+    summary: 'End the session.',
+  }),
+  'auth.activity': channel<null>()({
+    input: empty,
+    permission: 'session.self',
+    summary: 'The person is still at the till (keeps the idle lock away).',
+  }),
+  'menu.list': channel<MenuCategoryView[]>()({
+    input: empty,
+    permission: 'menu.view',
+    summary: 'Categories with their items, in display order (archived items left out).',
+  }),
+  'cart.get': channel<CartView>()({
+    input: empty,
+    permission: 'cart.use',
+    summary: "The signed-in person's open cart.",
+  }),
+  'cart.addItem': channel<CartView>()({
+    input: z.strictObject({ menuItemId: id, quantity: quantity.optional() }),
+    permission: 'cart.use',
+    summary: 'Add an item (the same item again raises its quantity).',
+  }),
+  'cart.setQuantity': channel<CartView>()({
+    input: z.strictObject({ lineId: id, quantity }),
+    permission: 'cart.use',
+    summary: "Set a line's quantity.",
+  }),
+  'cart.removeLine': channel<CartView>()({
+    input: z.strictObject({ lineId: id }),
+    permission: 'cart.use',
+    summary: 'Remove a line.',
+  }),
+  'cart.clear': channel<CartView>()({
+    input: empty,
+    permission: 'cart.use',
+    summary: 'Empty the cart.',
+  }),
+  'orders.checkout': channel<CheckoutResult>()({
+    input: z.strictObject({
+      requestId: z.uuid('requestId must be a UUID'),
+      payments: z.array(z.strictObject({ method: z.literal('cash'), tendered: minor })).length(1, 'One cash payment'),
+    }),
+    permission: 'orders.checkout',
+    summary: 'Charge the cart: one transaction, idempotent on requestId.',
+  }),
+  'orders.list': channel<OrderPage>()({
+    input: z.strictObject({
+      limit: z.int().min(1).max(100).optional(),
+      before: z.string().max(64).optional(),
+    }),
+    permission: 'orders.view',
+    summary: 'Order history, newest first.',
+  }),
+  'orders.get': channel<OrderDetail>()({
+    input: z.strictObject({ orderId: id }),
+    permission: 'orders.view',
+    summary: 'One order with its lines and payments.',
+  }),
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function shortOrderNumber(orderNumber: string): string {
+  const seq = orderNumber.slice(orderNumber.lastIndexOf('-') + 1);
+  return `#${seq.replace(/^0(?=\d{3})/, '')}`;
+}
+
+export type { Currency, Minor, Role, Permission };
+export const MAX_TAX_RATE_PERCENT = MAX_TAX_RATE_BP / 100;
