@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import path from 'node:path';
+import * as schema from './schema';
+import { applySeedMenu } from './seed/menu';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** File path of the database; created if missing. */
+  path: string;
+  /** Folder of drizzle-kit SQL migrations; defaults to db/migrations next to this file. */
+  migrationsFolder?: string;
+  /** Path of a better_sqlite3.node built for the running runtime (Electron uses its own build). */
+  nativeBinding?: string;
+  /** Clock for seed timestamps. */
+  now?: () => number;
+}
+
+export const DEFAULT_MIGRATIONS_FOLDER = path.join(__dirname, 'migrations');
+
+/**
+ * Opens (or creates) the database, sets the pragmas, applies pending migrations in one
+ * transaction and the seed menu once.
+ */
+export function openDatabase(options: OpenDatabaseOptions): { sqlite: Sqlite; db: Db } {
+  const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: with WAL, NORMAL can lose the last commits on a power cut, and a printed receipt must survive one.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER });
+    applySeedMenu(sqlite, (options.now ?? Date.now)());
+    return { sqlite, db };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,296 @@
+// The local SQLite schema (drizzle). Conventions (DESIGN.md §3):
+// - money: integer minor units; time: UTC epoch milliseconds;
+// - rows that will sync carry a UUIDv7 text id (globally unique, time-sortable);
+// - orders never cascade from people or menu items: RESTRICT, and snapshots of what was sold.
+import { sql } from 'drizzle-orm';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+// ---------- accounts ----------
+
+export const terminals = sqliteTable('terminals', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(), // short, used in order numbers: T1
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    authToken: text('auth_token').notNull().unique(), // immutable cross-terminal identity (seed 001)
+    username: text('username').notNull(),
+    passwordHash: text('password_hash'),
+    pinHash: text('pin_hash'),
+    encryptedEmail: blob('encrypted_email', { mode: 'buffer' }),
+    emailDigest: text('email_digest').unique(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    role: text('role', { enum: ['barista', 'manager', 'owner'] }).notNull(),
+    isActive: bool('is_active').notNull().default(true),
+    dateJoined: integer('date_joined').notNull(),
+    lastLogin: integer('last_login'),
+    failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),
+    lockedUntil: integer('locked_until'),
+    lastPasswordChange: integer('last_password_change'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_username_nocase').on(sql`lower(${t.username})`),
+    check('users_role_check', sql`${t.role} in ('barista','manager','owner')`),
+  ],
+);
+
+export const profiles = sqliteTable('profiles', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  displayName: text('display_name').notNull().default(''),
+  phoneNumber: text('phone_number').notNull().default(''),
+  favoriteDrink: text('favorite_drink').notNull().default(''),
+  bio: text('bio').notNull().default(''),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const authEvents = sqliteTable(
+  'auth_events',
+  {
+    id: text('id').primaryKey(),
+    eventType: text('event_type').notNull(), // login_pin, login_password, logout, lock, idle_lock, setup …
+    usernameSubmitted: text('username_submitted').notNull().default(''),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    terminalId: text('terminal_id').references(() => terminals.id, { onDelete: 'set null' }),
+    successful: bool('successful').notNull(),
+    appVersion: text('app_version').notNull().default(''),
+    metadata: text('metadata', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('auth_events_created').on(t.createdAt), index('auth_events_user').on(t.userId, t.createdAt)],
+);
+
+// Append-only and hash-chained: see db/migrations/*_audit_append_only.sql for the triggers.
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    approverUserId: text('approver_user_id').references(() => users.id),
+    terminalId: text('terminal_id').references(() => terminals.id),
+    action: text('action').notNull(), // order.checkout, shop.setup …
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    oldValue: text('old_value'), // JSON
+    newValue: text('new_value'), // JSON
+    reason: text('reason').notNull().default(''),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_events_created').on(t.createdAt), index('audit_events_actor').on(t.actorUserId, t.createdAt)],
+);
+
+// ---------- settings ----------
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  version: integer('version').notNull().default(1), // base version for conflict-checked sync
+  updatedAt: integer('updated_at').notNull(),
+});
+
+// ---------- menu ----------
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    slug: text('slug').notNull().unique(),
+    description: text('description').notNull().default(''),
+    kind: text('kind', { enum: ['drink', 'food'] }).notNull(),
+    isFeatured: bool('is_featured').notNull().default(false),
+    displayOrder: integer('display_order').notNull().default(0),
+    archivedAt: integer('archived_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('categories_kind_check', sql`${t.kind} in ('drink','food')`)],
+);
+
+export const menuItems = sqliteTable(
+  'menu_items',
+  {
+    id: text('id').primaryKey(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    sku: text('sku').unique(),
+    description: text('description').notNull().default(''),
+    basePrice: integer('base_price').notNull(),
+    image: text('image').notNull().default(''),
+    isAvailable: bool('is_available').notNull().default(true),
+    displayOrder: integer('display_order').notNull().default(0),
+    archivedAt: integer('archived_at'), // items used by orders are archived, never deleted
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('menu_items_category_name').on(t.categoryId, t.name),
+    check('menu_items_price_check', sql`${t.basePrice} between 0 and 999999`),
+    index('menu_items_category_order').on(t.categoryId, t.displayOrder),
+  ],
+);
+
+// ---------- carts ----------
+
+export const carts = sqliteTable(
+  'carts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    terminalId: text('terminal_id').references(() => terminals.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['open', 'parked'] }).notNull().default('open'),
+    name: text('name').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('carts_one_open_per_user').on(t.userId).where(sql`${t.status} = 'open'`)],
+);
+
+export const cartItems = sqliteTable(
+  'cart_items',
+  {
+    id: text('id').primaryKey(),
+    cartId: text('cart_id')
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    menuItemId: text('menu_item_id')
+      .notNull()
+      .references(() => menuItems.id, { onDelete: 'restrict' }),
+    // What makes two additions "the same line": item + chosen options + note.
+    lineKey: text('line_key').notNull(),
+    quantity: integer('quantity').notNull(),
+    note: text('note').notNull().default(''),
+    addedAt: integer('added_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cart_items_line').on(t.cartId, t.lineKey),
+    check('cart_items_quantity_check', sql`${t.quantity} > 0`),
+  ],
+);
+
+// ---------- orders ----------
+
+export const orderCounters = sqliteTable(
+  'order_counters',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    businessDay: text('business_day').notNull(), // YYYY-MM-DD in the shop's zone
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.businessDay] })],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    orderNumber: text('order_number').notNull().unique(),
+    businessDay: text('business_day').notNull(),
+    daySeq: integer('day_seq').notNull(),
+    clientRequestId: text('client_request_id').notNull().unique(), // idempotency key
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id, { onDelete: 'restrict' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    staffName: text('staff_name').notNull(), // snapshot
+    status: text('status', { enum: ['pending', 'preparing', 'ready', 'completed', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    specialInstructions: text('special_instructions').notNull().default(''),
+    currency: text('currency').notNull(),
+    taxRateBp: integer('tax_rate_bp').notNull(),
+    pricesIncludeTax: bool('prices_include_tax').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    discountTotal: integer('discount_total').notNull().default(0),
+    taxTotal: integer('tax_total').notNull(),
+    total: integer('total').notNull(),
+    itemCount: integer('item_count').notNull(),
+    paidAt: integer('paid_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('orders_created').on(t.createdAt, t.id),
+    index('orders_day').on(t.businessDay, t.createdAt),
+    index('orders_user').on(t.userId, t.createdAt),
+    check('orders_status_check', sql`${t.status} in ('pending','preparing','ready','completed','cancelled')`),
+    check('orders_money_check', sql`${t.subtotal} >= 0 and ${t.taxTotal} >= 0 and ${t.total} >= 0`),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    menuItemId: text('menu_item_id')
+      .notNull()
+      .references(() => menuItems.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+    menuItemName: text('menu_item_name').notNull(), // snapshot
+    unitPrice: integer('unit_price').notNull(), // snapshot
+    quantity: integer('quantity').notNull(),
+    modifiers: text('modifiers', { mode: 'json' }).$type<unknown[]>().notNull().default([]), // snapshot
+    note: text('note').notNull().default(''),
+    lineSubtotal: integer('line_subtotal').notNull(),
+    lineDiscount: integer('line_discount').notNull().default(0),
+    lineTax: integer('line_tax').notNull(),
+    lineTotal: integer('line_total').notNull(),
+  },
+  (t) => [index('order_items_order').on(t.orderId, t.position), check('order_items_quantity_check', sql`${t.quantity} > 0`)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    method: text('method', { enum: ['cash', 'card', 'other'] }).notNull(),
+    amount: integer('amount').notNull(), // applied to the order
+    tendered: integer('tendered').notNull(), // handed over (cash may exceed amount)
+    changeGiven: integer('change_given').notNull().default(0),
+    reference: text('reference').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('payments_order').on(t.orderId),
+    check('payments_amount_check', sql`${t.amount} >= 0 and ${t.tendered} >= ${t.amount} and ${t.changeGiven} >= 0`),
+  ],
+);

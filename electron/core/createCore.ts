@@ -1,0 +1,111 @@
+import { terminals } from '../../db/schema';
+import { newId } from '../../db/ids';
+import { openDatabase } from '../../db/open';
+import { AuthService } from '../accounts/authService';
+import { SessionStore } from '../accounts/sessions';
+import { SetupService } from '../accounts/setupService';
+import { StaffDirectory } from '../accounts/staffDirectory';
+import { AuditLog } from '../audit/auditLog';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter, type CallContext, type Router } from '../ipc/router';
+import { MenuService } from '../menu/menuService';
+import { CartService } from '../orders/cartService';
+import { CheckoutService } from '../orders/checkoutService';
+import { OrderHistory } from '../orders/orderHistory';
+import { SettingsStore } from '../settings/shopSettings';
+import type { PosEventName, PosEvents } from '../shared/bridge';
+import { consoleLogger, systemClock, type Clock, type Deps, type Logger } from './deps';
+
+export interface CoreOptions {
+  /** SQLite file; created and migrated if new. */
+  dbPath: string;
+  /** Origins whose top frame may call the router (app://brewline in Electron). */
+  trustedOrigins: readonly string[];
+  migrationsFolder?: string;
+  /** better_sqlite3.node built for the running runtime (Electron passes its own build). */
+  nativeBinding?: string;
+  clock?: Clock;
+  logger?: Logger;
+  appVersion?: string;
+}
+
+export type CoreEventListener = <E extends PosEventName>(senderId: string, event: E, payload: PosEvents[E]) => void;
+
+/**
+ * Builds the whole Electron-free core: database, services and the IPC router. main.ts wires it
+ * to ipcMain; tests and the e2e bridge call it directly from plain Node.
+ */
+export function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const { sqlite, db } = openDatabase({
+    path: options.dbPath,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+    now: clock.now,
+  });
+
+  const terminal = ensureTerminal(db, clock.now());
+  const deps: Deps = { db, sqlite, clock, logger, appVersion: options.appVersion ?? '0.0.0', terminal };
+
+  const listeners = new Set<CoreEventListener>();
+  const settings = new SettingsStore(deps);
+  const staff = new StaffDirectory(deps);
+  const audit = new AuditLog(deps);
+  const sessions: SessionStore = new SessionStore(
+    clock,
+    () => settings.security().idleLockMinutes * 60_000,
+    (session, reason) => {
+      auth.recordEvent({
+        type: reason === 'idle' ? 'idle_lock' : 'lock',
+        successful: true,
+        usernameSubmitted: session.username,
+        userId: session.userId,
+      });
+      for (const listener of listeners) listener(session.senderId, 'session.locked', { reason });
+    },
+  );
+  const auth = new AuthService(deps, sessions, staff);
+  const setup = new SetupService(deps, settings, staff, audit, auth, sessions);
+  const menu = new MenuService(deps);
+  const cart = new CartService(deps, menu, settings);
+  const history = new OrderHistory(deps);
+  const checkout = new CheckoutService(deps, settings, cart, history, audit);
+
+  const services = { settings, staff, audit, sessions, auth, setup, menu, cart, history, checkout };
+  const router: Router = createRouter({
+    handlers: createHandlers(services),
+    sessions,
+    trustedOrigins: options.trustedOrigins,
+    logger,
+  });
+
+  return {
+    router,
+    services,
+    sqlite,
+    db,
+    terminal,
+    /** Shorthand for router.call. */
+    call: (ctx: CallContext, channel: unknown, input: unknown) => router.call(ctx, channel, input),
+    /** Main→renderer events (idle lock); returns an unsubscribe function. */
+    onEvent(listener: CoreEventListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Lock idle sessions now; main calls this on a timer. */
+    sweepIdle: () => sessions.sweepIdle(),
+    close: () => sqlite.close(),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;
+export type Services = Core['services'];
+
+function ensureTerminal(db: Deps['db'], now: number): Deps['terminal'] {
+  const existing = db.select().from(terminals).limit(1).get();
+  if (existing) return { id: existing.id, code: existing.code, name: existing.name };
+  const row = { id: newId(now), code: 'T1', name: 'Till 1', createdAt: now };
+  db.insert(terminals).values(row).run();
+  return { id: row.id, code: row.code, name: row.name };
+}

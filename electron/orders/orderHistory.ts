@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { orderItems, orders, payments } from '../../db/schema';
+import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary } from '../shared/contract';
+import type { Currency } from '../shared/money';
+import type { Deps } from '../core/deps';
+import { invalid, notFound } from '../core/errors';
+
+type OrderRow = typeof orders.$inferSelect;
+
+function summaryOf(o: OrderRow): OrderSummary {
+  return {
+    id: o.id,
+    orderNumber: o.orderNumber,
+    shortNumber: shortOrderNumber(o.orderNumber),
+    businessDay: o.businessDay,
+    createdAt: o.createdAt,
+    staffName: o.staffName,
+    status: o.status,
+    itemCount: o.itemCount,
+    total: o.total,
+    currency: o.currency as Currency,
+  };
+}
+
+const encodeCursor = (o: Pick<OrderRow, 'createdAt' | 'id'>) => `${o.createdAt}_${o.id}`;
+function decodeCursor(cursor: string): { createdAt: number; id: string } {
+  const m = /^(\d{1,15})_([0-9a-f-]{36})$/.exec(cursor);
+  if (!m) throw invalid('That page cursor is not valid', { before: 'Use nextCursor from the previous page' });
+  return { createdAt: Number(m[1]), id: m[2]! };
+}
+
+/** Reading orders back: history pages and one order's detail. */
+export class OrderHistory {
+  constructor(private readonly deps: Pick<Deps, 'db'>) {}
+
+  page(limit = 50, before?: string): OrderPage {
+    const cursor = before ? decodeCursor(before) : null;
+    const rows = this.deps.db
+      .select()
+      .from(orders)
+      .where(
+        cursor
+          ? or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)))
+          : sql`1`,
+      )
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(limit + 1)
+      .all();
+    const pageRows = rows.slice(0, limit);
+    return {
+      orders: pageRows.map(summaryOf),
+      nextCursor: rows.length > limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+    };
+  }
+
+  detail(orderId: string): OrderDetail {
+    const order = this.deps.db.select().from(orders).where(eq(orders.id, orderId)).get();
+    if (!order) throw notFound('That order');
+    const lines = this.deps.db
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, orderId))
+      .orderBy(asc(orderItems.position))
+      .all();
+    const pays = this.deps.db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt)).all();
+    return {
+      ...summaryOf(order),
+      subtotal: order.subtotal,
+      discountTotal: order.discountTotal,
+      taxTotal: order.taxTotal,
+      total: order.total,
+      taxRateBp: order.taxRateBp,
+      pricesIncludeTax: order.pricesIncludeTax,
+      lines: lines.map((l) => ({
+        id: l.id,
+        name: l.menuItemName,
+        unitPrice: l.unitPrice,
+        quantity: l.quantity,
+        lineTotal: l.lineTotal,
+        lineTax: l.lineTax,
+      })),
+      payments: pays.map((p) => ({
+        method: p.method as 'cash',
+        amount: p.amount,
+        tendered: p.tendered,
+        change: p.changeGiven,
+      })),
+    };
+  }
+
+  idForRequest(clientRequestId: string): { id: string; userId: string } | undefined {
+    return this.deps.db
+      .select({ id: orders.id, userId: orders.userId })
+      .from(orders)
+      .where(eq(orders.clientRequestId, clientRequestId))
+      .get();
+  }
+}

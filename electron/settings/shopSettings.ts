@@ -1,0 +1,85 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { settings } from '../../db/schema';
+import type { ShopProfile } from '../shared/contract';
+import { CURRENCY_CODES, MAX_TAX_RATE_BP } from '../shared/money';
+import type { Deps } from '../core/deps';
+
+const shopSchema = z.object({
+  name: z.string(),
+  code: z.string(), // short shop code used in order numbers
+  currency: z.enum(CURRENCY_CODES),
+  taxRateBp: z.int().min(0).max(MAX_TAX_RATE_BP),
+  pricesIncludeTax: z.boolean(),
+  timezone: z.string(),
+  businessDayStartMinutes: z.int().min(0).max(23 * 60),
+});
+export type ShopSettings = z.infer<typeof shopSchema>;
+
+const securitySchema = z.object({
+  idleLockMinutes: z.int().min(1).max(240),
+});
+export type SecuritySettings = z.infer<typeof securitySchema>;
+export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15 };
+export const DEFAULT_BUSINESS_DAY_START_MINUTES = 4 * 60;
+
+const sqlIncrement = sql`${settings.version} + 1`;
+
+/** Typed access to the `settings` table, cached in memory: main is the only writer. */
+export class SettingsStore {
+  private cache = new Map<string, unknown>();
+
+  constructor(private readonly deps: Pick<Deps, 'db' | 'clock'>) {}
+
+  private read<T>(key: string, schema: z.ZodType<T>): T | null {
+    if (this.cache.has(key)) return this.cache.get(key) as T | null;
+    const row = this.deps.db.select().from(settings).where(eq(settings.key, key)).get();
+    const value = row ? schema.parse(row.value) : null;
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** Call inside the caller's transaction. */
+  write<T>(key: string, value: T): void {
+    const now = this.deps.clock.now();
+    this.deps.db
+      .insert(settings)
+      .values({ key, value, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, version: sqlIncrement } })
+      .run();
+    this.cache.delete(key);
+  }
+
+  shop(): ShopSettings | null {
+    return this.read('shop', shopSchema);
+  }
+
+  requireShop(): ShopSettings {
+    const shop = this.shop();
+    if (!shop) throw new Error('The shop is not set up yet');
+    return shop;
+  }
+
+  setShop(value: ShopSettings): void {
+    this.write('shop', shopSchema.parse(value));
+  }
+
+  security(): SecuritySettings {
+    return this.read('security', securitySchema) ?? DEFAULT_SECURITY;
+  }
+
+  /** Drop cached values, e.g. after a transaction that wrote settings rolled back. */
+  forget(): void {
+    this.cache.clear();
+  }
+}
+
+export function shopProfile(shop: ShopSettings): ShopProfile {
+  return {
+    name: shop.name,
+    currency: shop.currency,
+    taxRateBp: shop.taxRateBp,
+    pricesIncludeTax: shop.pricesIncludeTax,
+    timezone: shop.timezone,
+  };
+}
