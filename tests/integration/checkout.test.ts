@@ -1,0 +1,180 @@
+import { afterEach, expect, test } from 'vitest';
+import { makeSetUpCore, newRequestId, type TestCore } from '../support/testCore';
+import { dbFingerprint } from '../support/snapshot';
+
+let t: TestCore;
+afterEach(() => t?.close());
+
+async function itemId(t: TestCore, name: string): Promise<string> {
+  const item = (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === name);
+  if (!item) throw new Error(`no ${name} on the menu`);
+  return item.id;
+}
+
+const cash = (tendered: number, requestId = newRequestId()) => ({ requestId, payments: [{ method: 'cash' as const, tendered }] });
+
+test('cart: adding the same item raises its quantity; quantities can be set and lines removed', async () => {
+  t = await makeSetUpCore();
+  const latte = await itemId(t, 'Latte');
+  const croissant = await itemId(t, 'Croissant');
+  await t.must('cart.addItem', { menuItemId: latte });
+  await t.must('cart.addItem', { menuItemId: latte });
+  let cart = await t.must('cart.addItem', { menuItemId: croissant, quantity: 3 });
+  expect(cart.lines.map((l) => [l.name, l.quantity, l.lineTotal])).toEqual([
+    ['Latte', 2, 33000],
+    ['Croissant', 3, 28500],
+  ]);
+  expect(cart.itemCount).toBe(5);
+  cart = await t.must('cart.setQuantity', { lineId: cart.lines[1]!.id, quantity: 1 });
+  expect(cart.totals.subtotal).toBe(33000 + 9500);
+  cart = await t.must('cart.removeLine', { lineId: cart.lines[0]!.id });
+  expect(cart.lines.map((l) => l.name)).toEqual(['Croissant']);
+  cart = await t.must('cart.clear', {});
+  expect(cart).toMatchObject({ lines: [], itemCount: 0, totals: { total: 0 } });
+});
+
+test('cart: sold-out and unknown items are refused; another person’s line cannot be touched', async () => {
+  t = await makeSetUpCore();
+  const mocha = await itemId(t, 'Mocha');
+  t.core.sqlite.prepare(`update menu_items set is_available = 0 where id = ?`).run(mocha);
+  expect(await t.call('cart.addItem', { menuItemId: mocha })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: 'Mocha is sold out right now' },
+  });
+  expect(await t.call('cart.addItem', { menuItemId: 'no-such-item' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await t.call('cart.setQuantity', { lineId: 'not-mine', quantity: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(t.count('cart_items')).toBe(0);
+});
+
+test('checkout, prices include tax: totals, change, snapshots, cleared cart, audit event — in one go', async () => {
+  t = await makeSetUpCore({ taxRatePercent: '12', pricesIncludeTax: true });
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') }); // 165.00
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Croissant'), quantity: 2 }); // 2 × 95.00
+  const { order, change, replayed } = await t.must('orders.checkout', cash(50000));
+  expect(replayed).toBe(false);
+  // 355.00 incl. 12% VAT: 35500 × 12/112 = 3803.57 → 3804 (half-up)
+  expect(order).toMatchObject({ subtotal: 35500, taxTotal: 3804, total: 35500, itemCount: 3, status: 'pending' });
+  expect(change).toBe(14500);
+  expect(order.orderNumber).toBe('BC-T1-20261123-0001');
+  expect(order.shortNumber).toBe('#001');
+  expect(order.lines.map((l) => [l.name, l.unitPrice, l.quantity, l.lineTotal])).toEqual([
+    ['Latte', 16500, 1, 16500],
+    ['Croissant', 9500, 2, 19000],
+  ]);
+  expect(order.lines.reduce((s, l) => s + l.lineTax, 0)).toBe(order.taxTotal);
+  expect(order.payments).toEqual([{ method: 'cash', amount: 35500, tendered: 50000, change: 14500 }]);
+  expect((await t.must('cart.get', {})).lines).toEqual([]);
+  expect(t.count('carts')).toBe(0);
+  const audit = t.core.sqlite.prepare(`select action, entity_id, actor_user_id from audit_events where action = 'order.checkout'`).get();
+  expect(audit).toMatchObject({ entity_id: order.id });
+  expect(t.core.services.audit.verify()).toBeNull();
+});
+
+test('checkout, prices exclude tax: tax is added on top, rounded half-up once per order', async () => {
+  t = await makeSetUpCore({ taxRatePercent: '7.5', pricesIncludeTax: false });
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Americano') }); // 130.00
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Ensaymada') }); // 75.00
+  const { order, change } = await t.must('orders.checkout', cash(30000));
+  // 20500 × 7.5% = 1537.5 → 1538
+  expect(order).toMatchObject({ subtotal: 20500, taxTotal: 1538, total: 22038, taxRateBp: 750, pricesIncludeTax: false });
+  expect(order.lines.map((l) => l.lineTotal).reduce((a, b) => a + b, 0)).toBe(22038);
+  expect(change).toBe(30000 - 22038);
+});
+
+test('checkout is idempotent on the request id: a retry returns the same order and writes nothing', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') });
+  const input = cash(20000);
+  const [a, b] = await Promise.all([t.must('orders.checkout', input), t.must('orders.checkout', input)]);
+  const before = dbFingerprint(t.core.sqlite);
+  const c = await t.must('orders.checkout', input);
+  expect(dbFingerprint(t.core.sqlite)).toEqual(before);
+  expect(new Set([a.order.id, b.order.id, c.order.id]).size).toBe(1);
+  expect([a.replayed, b.replayed, c.replayed].filter(Boolean)).toHaveLength(2);
+  expect(c.change).toBe(3500);
+  expect(t.count('orders')).toBe(1);
+  expect(t.count('payments')).toBe(1);
+});
+
+test('not enough cash: VALIDATION with a field message, and nothing is written', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Mocha') });
+  const before = dbFingerprint(t.core.sqlite);
+  const r = await t.call('orders.checkout', cash(10000));
+  expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'payments.0.tendered': 'At least ₱180.00' } } });
+  expect(dbFingerprint(t.core.sqlite)).toEqual(before);
+});
+
+test('an empty cart cannot be charged; an item that went off sale blocks checkout until removed', async () => {
+  t = await makeSetUpCore();
+  expect(await t.call('orders.checkout', cash(10000))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  const latte = await itemId(t, 'Latte');
+  await t.must('cart.addItem', { menuItemId: latte });
+  t.core.sqlite.prepare(`update menu_items set is_available = 0 where id = ?`).run(latte);
+  expect(await t.call('orders.checkout', cash(100000))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(t.count('orders')).toBe(0);
+});
+
+test('a failure in the middle of checkout rolls everything back', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') });
+  // Make the payment insert fail after the order and its lines were written.
+  t.core.sqlite.exec(`create trigger fail_payment before insert on payments begin select raise(abort, 'disk on fire'); end`);
+  const before = dbFingerprint(t.core.sqlite);
+  const r = await t.call('orders.checkout', cash(20000));
+  expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  if (!r.ok) expect(r.error.message).not.toMatch(/disk on fire|payments|insert/i); // no SQL crosses to the renderer
+  expect(dbFingerprint(t.core.sqlite)).toEqual(before);
+  expect((await t.must('cart.get', {})).itemCount).toBe(1);
+});
+
+test('order numbers count per business day, which starts at 04:00 shop time', async () => {
+  t = await makeSetUpCore();
+  const latte = await itemId(t, 'Latte');
+  const sell = async () => {
+    // hours pass between these sales, so the till has idle-locked: sign back in first
+    if ((await t.must('auth.session', {}))?.locked) await t.must('auth.loginPin', { username: 'olivia', pin: '482913' });
+    await t.must('cart.addItem', { menuItemId: latte });
+    return (await t.must('orders.checkout', cash(20000))).order;
+  };
+  t.clock.current = Date.UTC(2026, 10, 23, 14, 0); // 22:00 Manila, Nov 23
+  expect((await sell()).orderNumber).toBe('BC-T1-20261123-0001');
+  t.clock.current = Date.UTC(2026, 10, 23, 19, 30); // 03:30 Nov 24 — still the 23rd's business day
+  const late = await sell();
+  expect(late.orderNumber).toBe('BC-T1-20261123-0002');
+  expect(late.businessDay).toBe('2026-11-23');
+  t.clock.current = Date.UTC(2026, 10, 23, 20, 5); // 04:05 Nov 24 — a new day
+  expect((await sell()).orderNumber).toBe('BC-T1-20261124-0001');
+});
+
+test('order history: newest first, paged by cursor; the detail keeps the price paid after a price change', async () => {
+  t = await makeSetUpCore();
+  const latte = await itemId(t, 'Latte');
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await t.must('cart.addItem', { menuItemId: latte });
+    ids.push((await t.must('orders.checkout', cash(20000))).order.id);
+    t.clock.advance(60_000);
+  }
+  t.core.sqlite.prepare(`update menu_items set base_price = 99900, name = 'Latte (new)' where id = ?`).run(latte);
+  const first = await t.must('orders.list', { limit: 2 });
+  expect(first.orders.map((o) => o.id)).toEqual([ids[4], ids[3]]);
+  const second = await t.must('orders.list', { limit: 2, before: first.nextCursor! });
+  expect(second.orders.map((o) => o.id)).toEqual([ids[2], ids[1]]);
+  const third = await t.must('orders.list', { limit: 2, before: second.nextCursor! });
+  expect(third.orders.map((o) => o.id)).toEqual([ids[0]]);
+  expect(third.nextCursor).toBeNull();
+  const detail = await t.must('orders.get', { orderId: ids[0]! });
+  expect(detail.lines[0]).toMatchObject({ name: 'Latte', unitPrice: 16500 });
+  expect(detail).toMatchObject({ staffName: 'Olivia R.', total: 16500 });
+  expect(await t.call('orders.get', { orderId: 'missing' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await t.call('orders.list', { before: 'garbage' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+});
+
+test('carts survive a restart of the app', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') });
+  t.reopen();
+  await t.must('auth.loginPin', { username: 'olivia', pin: '482913' });
+  expect((await t.must('cart.get', {})).lines.map((l) => l.name)).toEqual(['Latte']);
+});
