@@ -1,0 +1,133 @@
+// Every channel in the contract gets: a happy path, bad input → VALIDATION with nothing written,
+// and (unless public) no session → UNAUTHENTICATED. The tables are typed over the contract, so a
+// new channel does not compile until it has its cases here.
+import { afterEach, describe, expect, test } from 'vitest';
+import { CHANNELS, contract, type Channel, type ChannelInput } from '../../electron/shared/contract';
+import { makeSetUpCore, makeTestCore, newRequestId, OWNER, setupInput, type TestCore } from '../support/testCore';
+import { dbFingerprint } from '../support/snapshot';
+
+let t: TestCore;
+afterEach(() => t?.close());
+
+interface Case<C extends Channel> {
+  /** Prepares the core (signed-in owner unless `fresh`) and returns a valid input. */
+  happy: (t: TestCore) => Promise<ChannelInput<C>>;
+  fresh?: boolean;
+  /** Inputs that must be refused by validation. */
+  bad: unknown[];
+}
+
+const latteId = async (t: TestCore) => (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Latte')!.id;
+const lineId = async (t: TestCore) => (await t.must('cart.addItem', { menuItemId: await latteId(t) })).lines[0]!.id;
+
+const cases: { [C in Channel]: Case<C> } = {
+  'setup.status': { happy: async () => ({}), fresh: true, bad: [{ x: 1 }, 'str', 42] },
+  'setup.complete': {
+    happy: async () => setupInput(),
+    fresh: true,
+    bad: [{}, { ...setupInput(), owner: { ...OWNER, username: 'a b' } }, { ...setupInput(), shop: { ...setupInput().shop, currency: 'BTC' } }, { ...setupInput(), shop: { ...setupInput().shop, taxRatePercent: '-1' } }],
+  },
+  'auth.users': { happy: async () => ({}), bad: [{ all: true }] },
+  'auth.session': { happy: async () => ({}), bad: [[]] },
+  'auth.loginPin': { happy: async () => ({ username: 'olivia', pin: OWNER.pin }), bad: [{ username: 'olivia' }, { username: 'olivia', pin: '12ab56' }, { username: '', pin: '482913' }, { username: 'olivia', pin: '4'.repeat(40) }] },
+  'auth.loginPassword': { happy: async () => ({ username: 'olivia', password: OWNER.password }), bad: [{ username: 'olivia', password: '' }, { username: 'olivia', password: 'x'.repeat(300) }, null] },
+  'auth.lock': { happy: async () => ({}), bad: [{ now: 1 }] },
+  'auth.logout': { happy: async () => ({}), bad: [{ everywhere: true }] },
+  'auth.activity': { happy: async () => ({}), bad: ['ping'] },
+  'menu.list': { happy: async () => ({}), bad: [{ category: 'x' }] },
+  'cart.get': { happy: async () => ({}), bad: [{ userId: 'someone-else' }] },
+  'cart.addItem': { happy: async (t) => ({ menuItemId: await latteId(t) }), bad: [{}, { menuItemId: 'x', quantity: 0 }, { menuItemId: 'x', quantity: 1.5 }, { menuItemId: 'x', quantity: 10_000 }, { menuItemId: 42 }] },
+  'cart.setQuantity': { happy: async (t) => ({ lineId: await lineId(t), quantity: 3 }), bad: [{ lineId: 'x' }, { lineId: 'x', quantity: -1 }, { lineId: 'x', quantity: '2' }] },
+  'cart.removeLine': { happy: async (t) => ({ lineId: await lineId(t) }), bad: [{}, { lineId: '' }] },
+  'cart.clear': { happy: async () => ({}), bad: [{ force: true }] },
+  'orders.checkout': {
+    happy: async (t) => {
+      await lineId(t);
+      return { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 20000 }] };
+    },
+    bad: [
+      { requestId: 'not-a-uuid', payments: [{ method: 'cash', tendered: 20000 }] },
+      { requestId: newRequestId(), payments: [] },
+      { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 199.5 }] },
+      { requestId: newRequestId(), payments: [{ method: 'cash', tendered: -5 }] },
+      { requestId: newRequestId(), payments: [{ method: 'bitcoin', tendered: 20000 }] },
+    ],
+  },
+  'orders.list': { happy: async () => ({ limit: 10 }), bad: [{ limit: 0 }, { limit: 1000 }, { before: 5 }] },
+  'orders.get': {
+    happy: async (t) => {
+      await lineId(t);
+      const r = await t.must('orders.checkout', { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 20000 }] });
+      return { orderId: r.order.id };
+    },
+    bad: [{}, { orderId: '' }, { orderId: 7 }],
+  },
+};
+
+async function prepared(c: Case<Channel>) {
+  t = c.fresh ? makeTestCore() : await makeSetUpCore();
+  return c.happy(t);
+}
+
+describe.each(CHANNELS)('%s', (channel) => {
+  const c = cases[channel] as Case<Channel>;
+
+  test('happy path returns ok', async () => {
+    const input = await prepared(c);
+    const r = await t.call(channel, input);
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+  });
+
+  test('bad input → VALIDATION, nothing written', async () => {
+    await prepared(c);
+    for (const input of c.bad) {
+      const before = dbFingerprint(t.core.sqlite);
+      const r = await t.raw(channel, input);
+      expect(r, `${channel} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(dbFingerprint(t.core.sqlite)).toEqual(before);
+    }
+  });
+
+  if (contract[channel].permission !== 'public') {
+    test('no session → UNAUTHENTICATED, nothing written', async () => {
+      const input = await prepared(c);
+      const before = dbFingerprint(t.core.sqlite);
+      const r = await t.call(channel, input, 'a-window-nobody-signed-into');
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(dbFingerprint(t.core.sqlite)).toEqual(before);
+    });
+  }
+});
+
+describe('the router', () => {
+  test('refuses foreign origins and sub-frames before anything else', async () => {
+    t = await makeSetUpCore();
+    for (const ctx of [{ frameUrl: 'https://evil.example/x' }, { frameUrl: 'file:///etc/passwd' }, { isMainFrame: false }]) {
+      expect(await t.raw('menu.list', {}, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  test('unknown channels and prototype names are VALIDATION, not exceptions', async () => {
+    t = await makeSetUpCore();
+    for (const name of ['orders.delete', '__proto__', 'constructor', 42, null]) {
+      expect(await t.raw(name, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+  });
+
+  test('every channel names a permission from the matrix or is public (auth and setup only)', () => {
+    for (const channel of CHANNELS) {
+      const p = contract[channel].permission;
+      if (p === 'public') expect(channel).toMatch(/^(setup|auth)\./);
+    }
+  });
+
+  test('a signed-in barista passes the permission check for the counter channels', async () => {
+    t = await makeSetUpCore();
+    const hash = t.core.sqlite.prepare(`select pin_hash from users`).pluck().get() as string;
+    t.core.sqlite
+      .prepare(`insert into users (id, auth_token, username, pin_hash, role, date_joined, updated_at) values ('b1','tb','bea',?, 'barista', 0, 0)`)
+      .run(hash);
+    await t.must('auth.loginPin', { username: 'bea', pin: OWNER.pin }, 'till-2');
+    expect(await t.call('cart.addItem', { menuItemId: await latteId(t) }, 'till-2')).toMatchObject({ ok: true });
+  });
+});
