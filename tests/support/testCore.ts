@@ -2,11 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore';
+import type { Clock } from '../../electron/core/deps';
 import type { CallContext } from '../../electron/ipc/router';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
 
 export const TEST_ORIGIN = 'https://brewline.test';
+
+/** Real time plus an offset tests can push forward (for idle lock in the browser tests). */
+export class ShiftableClock {
+  private offset = 0;
+  now = (): number => Date.now() + this.offset;
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
 
 /** A clock tests move by hand. */
 export class ManualClock {
@@ -32,9 +42,9 @@ export function setupInput(shop: Partial<ChannelInput<'setup.complete'>['shop']>
   };
 }
 
-export interface TestCore {
+export interface TestCore<C extends Clock = ManualClock> {
   core: Core;
-  clock: ManualClock;
+  clock: C;
   dir: string;
   dbPath: string;
   /** Typed call as the trusted main window of sender `senderId`. */
@@ -49,10 +59,10 @@ export interface TestCore {
 }
 
 /** A real core on a real SQLite file in a fresh temp dir. */
-export function makeTestCore(opts: { clock?: ManualClock; dir?: string } = {}): TestCore {
+export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; dir?: string } = {}): TestCore<C> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'brewline-test-'));
   const dbPath = path.join(dir, 'brewline.sqlite');
-  const clock = opts.clock ?? new ManualClock();
+  const clock = opts.clock ?? (new ManualClock() as unknown as C);
   const quietLogger = { info: () => {}, error: () => {} };
   const build = () => createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], clock, logger: quietLogger });
   let core = build();
@@ -62,7 +72,7 @@ export function makeTestCore(opts: { clock?: ManualClock; dir?: string } = {}): 
     isMainFrame: true,
     ...extra,
   });
-  const t: TestCore = {
+  const t: TestCore<C> = {
     get core() {
       return core;
     },

@@ -1,0 +1,116 @@
+// Electron adapter: windows, security settings and IPC wiring. Everything else is the
+// Electron-free core (core/createCore.ts), which the tests run in plain Node.
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeOf, resolveAppFile } from './app/appProtocol';
+import { createCore, type Core } from './core/createCore';
+import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = path.join(__dirname, '../renderer');
+const resources = app.isPackaged ? process.resourcesPath : path.join(__dirname, '..', '..');
+const migrationsFolder = app.isPackaged ? path.join(resources, 'migrations') : path.join(resources, 'db', 'migrations');
+// better-sqlite3 built against Electron's ABI (see electron/build/native-electron.mjs); node_modules keeps the Node build for tests.
+const nativeBinding = app.isPackaged
+  ? path.join(resources, 'native', 'better_sqlite3.node')
+  : path.join(__dirname, '..', 'native', 'better_sqlite3.node');
+
+let core: Core | null = null;
+
+function hardenContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+async function serveApp(request: Request): Promise<Response> {
+  const file = resolveAppFile(rendererDir, request.url);
+  if (!file) return new Response('Not found', { status: 404 });
+  try {
+    const body = await fs.readFile(file);
+    return new Response(body, {
+      headers: {
+        'content-type': contentTypeOf(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Brewline',
+    backgroundColor: '#f6f1ea',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY);
+  return win;
+}
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, serveApp);
+
+  core = createCore({
+    dbPath: path.join(app.getPath('userData'), 'brewline.sqlite'),
+    trustedOrigins: [APP_ORIGIN],
+    migrationsFolder,
+    nativeBinding,
+    appVersion: app.getVersion(),
+  });
+  const live = core;
+
+  ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    return live.call(
+      {
+        senderId: String(event.sender.id),
+        frameUrl: frame?.url ?? '',
+        isMainFrame: !!frame && frame === event.sender.mainFrame,
+      },
+      channel,
+      input,
+    );
+  });
+  live.onEvent((senderId, name, payload) => {
+    const win = BrowserWindow.getAllWindows().find((w) => String(w.webContents.id) === senderId);
+    win?.webContents.send(IPC_EVENT, name, payload);
+  });
+  // Lock idle tills even when nobody touches them, so the screen does not stay open.
+  setInterval(() => live.sweepIdle(), 15_000).unref();
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => core?.close());
