@@ -42,3 +42,19 @@ export function openDatabase(options: OpenDatabaseOptions): { sqlite: Sqlite; db
     throw error;
   }
 }
+
+/**
+ * A transaction for draft state (the open cart) committed without waiting for the disk.
+ * With WAL, synchronous=NORMAL still survives an app crash; a power cut may drop the last few
+ * cart taps, never an order: checkout commits with FULL, and that fsync also flushes every
+ * earlier frame of the WAL. Measured by `npm run bench` (add-to-cart p99 budget 1 ms, where a
+ * single fsync here alone takes 0.2–2 ms).
+ */
+export function draftTransaction<T>(sqlite: Sqlite, fn: () => T): T {
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return sqlite.transaction(fn)();
+  } finally {
+    sqlite.pragma('synchronous = FULL');
+  }
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
+import { draftTransaction } from '../../db/open';
 import { cartItems, carts, menuItems } from '../../db/schema';
 import type { CartLineView, CartView } from '../shared/contract';
 import { MAX_LINE_QUANTITY, lineTotal, orderTotals, type TaxPolicy } from '../shared/money';
@@ -21,8 +22,16 @@ export interface CartLineRow {
 
 /** The signed-in person's open cart: one per staff member, kept in the database so it survives a restart. */
 export class CartService {
+  // Prepared once: building a drizzle query costs more than running it, and this is the hot path.
   private readonly linesQuery;
   private readonly openCartQuery;
+  private readonly insertCart;
+  private readonly upsertLine;
+  private readonly touchCart;
+  private readonly ownLineQuery;
+  private readonly setLineQuantity;
+  private readonly deleteLine;
+  private readonly deleteOpenCart;
 
   constructor(
     private readonly deps: Deps,
@@ -52,6 +61,27 @@ export class CartService {
       .where(and(eq(carts.userId, sql.placeholder('userId')), eq(carts.status, 'open')))
       .orderBy(asc(cartItems.addedAt), asc(cartItems.id))
       .prepare();
+    const p = <T extends string>(name: T) => sql.placeholder(name);
+    this.insertCart = db
+      .insert(carts)
+      .values({ id: p('id'), userId: p('userId'), terminalId: p('terminalId'), createdAt: p('now'), updatedAt: p('now') })
+      .prepare();
+    this.upsertLine = db
+      .insert(cartItems)
+      .values({ id: p('id'), cartId: p('cartId'), menuItemId: p('menuItemId'), lineKey: p('lineKey'), quantity: p('quantity'), addedAt: p('now') })
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.lineKey], set: { quantity: sql`${cartItems.quantity} + excluded.quantity` } })
+      .returning({ quantity: cartItems.quantity })
+      .prepare();
+    this.touchCart = db.update(carts).set({ updatedAt: sql`${p('now')}` }).where(eq(carts.id, p('cartId'))).prepare();
+    this.ownLineQuery = db
+      .select({ id: cartItems.id, cartId: cartItems.cartId })
+      .from(cartItems)
+      .innerJoin(carts, eq(carts.id, cartItems.cartId))
+      .where(and(eq(cartItems.id, p('lineId')), eq(carts.userId, p('userId')), eq(carts.status, 'open')))
+      .prepare();
+    this.setLineQuantity = db.update(cartItems).set({ quantity: sql`${p('quantity')}` }).where(eq(cartItems.id, p('lineId'))).prepare();
+    this.deleteLine = db.delete(cartItems).where(eq(cartItems.id, p('lineId'))).prepare();
+    this.deleteOpenCart = db.delete(carts).where(and(eq(carts.userId, p('userId')), eq(carts.status, 'open'))).prepare();
   }
 
   taxPolicy(): TaxPolicy {
@@ -90,63 +120,53 @@ export class CartService {
     if (existing) return existing.id;
     const now = this.deps.clock.now();
     const id = newId(now);
-    this.deps.db.insert(carts).values({ id, userId, terminalId: this.deps.terminal.id, createdAt: now, updatedAt: now }).run();
+    this.insertCart.run({ id, userId, terminalId: this.deps.terminal.id, now });
     return id;
   }
 
   addItem(userId: string, menuItemId: string, quantity = 1): CartView {
-    this.deps.sqlite.transaction(() => {
+    draftTransaction(this.deps.sqlite, () => {
       const item = this.menu.requireSellable(menuItemId);
       const cartId = this.openCartId(userId);
       const now = this.deps.clock.now();
-      const line = this.deps.db
-        .insert(cartItems)
-        .values({ id: newId(now), cartId, menuItemId: item.id, lineKey: item.id, quantity, addedAt: now })
-        .onConflictDoUpdate({
-          target: [cartItems.cartId, cartItems.lineKey],
-          set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
-        })
-        .returning({ quantity: cartItems.quantity })
-        .get();
-      if (line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
-      this.deps.db.update(carts).set({ updatedAt: now }).where(eq(carts.id, cartId)).run();
-    })();
+      const line = this.upsertLine.get({ id: newId(now), cartId, menuItemId: item.id, lineKey: item.id, quantity, now });
+      if (!line || line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
+      this.touchCart.run({ cartId, now });
+    });
     return this.view(userId);
   }
 
-  private requireOwnLine(userId: string, lineId: string): void {
-    const line = this.deps.db
-      .select({ id: cartItems.id })
-      .from(cartItems)
-      .innerJoin(carts, eq(carts.id, cartItems.cartId))
-      .where(and(eq(cartItems.id, lineId), eq(carts.userId, userId), eq(carts.status, 'open')))
-      .get();
+  private requireOwnLine(userId: string, lineId: string): { cartId: string } {
+    const line = this.ownLineQuery.get({ lineId, userId });
     if (!line) throw notFound('That cart line');
+    return line;
   }
 
   setQuantity(userId: string, lineId: string, quantity: number): CartView {
-    this.deps.sqlite.transaction(() => {
-      this.requireOwnLine(userId, lineId);
-      this.deps.db.update(cartItems).set({ quantity }).where(eq(cartItems.id, lineId)).run();
-    })();
+    draftTransaction(this.deps.sqlite, () => {
+      const { cartId } = this.requireOwnLine(userId, lineId);
+      this.setLineQuantity.run({ lineId, quantity });
+      this.touchCart.run({ cartId, now: this.deps.clock.now() });
+    });
     return this.view(userId);
   }
 
   removeLine(userId: string, lineId: string): CartView {
-    this.deps.sqlite.transaction(() => {
-      this.requireOwnLine(userId, lineId);
-      this.deps.db.delete(cartItems).where(eq(cartItems.id, lineId)).run();
-    })();
+    draftTransaction(this.deps.sqlite, () => {
+      const { cartId } = this.requireOwnLine(userId, lineId);
+      this.deleteLine.run({ lineId });
+      this.touchCart.run({ cartId, now: this.deps.clock.now() });
+    });
     return this.view(userId);
   }
 
   /** Deletes the open cart and its lines; used by "clear" and inside checkout's transaction. */
   discardOpenCart(userId: string): void {
-    this.deps.db.delete(carts).where(and(eq(carts.userId, userId), eq(carts.status, 'open'))).run();
+    this.deleteOpenCart.run({ userId });
   }
 
   clear(userId: string): CartView {
-    this.deps.sqlite.transaction(() => this.discardOpenCart(userId))();
+    draftTransaction(this.deps.sqlite, () => this.discardOpenCart(userId));
     return this.view(userId);
   }
 }

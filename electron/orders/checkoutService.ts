@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { orderCounters, orderItems, orders, payments } from '../../db/schema';
 import type { CheckoutResult, ParsedInput } from '../shared/contract';
-import { changeDue, formatMoney, orderTotals } from '../shared/money';
+import { changeDue, formatMoney, lineTotal, orderTotals } from '../shared/money';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
@@ -18,21 +18,58 @@ import { businessDayOf, formatOrderNumber } from './orderNumbers';
  * it idempotent: a double-tap or a retried call returns the first order instead of a second one.
  */
 export class CheckoutService {
+  // Prepared once: checkout is the hot path, and building a drizzle query costs more than running it.
+  private readonly bumpCounter;
+  private readonly insertOrder;
+  private readonly insertLine;
+  private readonly insertPayment;
+  private readonly changeOf;
+
   constructor(
     private readonly deps: Deps,
     private readonly settings: SettingsStore,
     private readonly cart: CartService,
     private readonly history: OrderHistory,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    const { db } = deps;
+    const p = <T extends string>(name: T) => sql.placeholder(name);
+    this.bumpCounter = db
+      .insert(orderCounters)
+      .values({ terminalId: p('terminalId'), businessDay: p('businessDay'), lastSeq: 1 })
+      .onConflictDoUpdate({
+        target: [orderCounters.terminalId, orderCounters.businessDay],
+        set: { lastSeq: sql`${orderCounters.lastSeq} + 1` },
+      })
+      .returning({ lastSeq: orderCounters.lastSeq })
+      .prepare();
+    const orderColumns = [
+      'id', 'orderNumber', 'businessDay', 'daySeq', 'clientRequestId', 'terminalId', 'userId', 'staffName', 'currency',
+      'taxRateBp', 'pricesIncludeTax', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'itemCount', 'paidAt', 'createdAt',
+      'updatedAt',
+    ] as const satisfies readonly (keyof typeof orders.$inferInsert)[];
+    this.insertOrder = db.insert(orders).values(placeholders(orderColumns)).prepare();
+    const lineColumns = [
+      'id', 'orderId', 'menuItemId', 'position', 'menuItemName', 'unitPrice', 'quantity', 'note', 'lineSubtotal', 'lineTax',
+      'lineTotal',
+    ] as const satisfies readonly (keyof typeof orderItems.$inferInsert)[];
+    this.insertLine = db.insert(orderItems).values(placeholders(lineColumns)).prepare();
+    const paymentColumns = ['id', 'orderId', 'method', 'amount', 'tendered', 'changeGiven', 'createdAt'] as const satisfies readonly (keyof typeof payments.$inferInsert)[];
+    this.insertPayment = db.insert(payments).values(placeholders(paymentColumns)).prepare();
+    this.changeOf = db
+      .select({ change: payments.changeGiven })
+      .from(payments)
+      .where(eq(payments.orderId, p('orderId')))
+      .prepare();
+  }
 
   checkout(session: Session, input: ParsedInput<'orders.checkout'>): CheckoutResult {
-    const { db, sqlite, clock, terminal } = this.deps;
+    const { sqlite, clock, terminal } = this.deps;
     const run = sqlite.transaction((): { orderId: string; change: number; replayed: boolean } => {
       const earlier = this.history.idForRequest(input.requestId);
       if (earlier) {
         if (earlier.userId !== session.userId) throw conflict('That request id belongs to another order');
-        const payment = db.select({ change: payments.changeGiven }).from(payments).where(sql`${payments.orderId} = ${earlier.id}`).get();
+        const payment = this.changeOf.get({ orderId: earlier.id });
         return { orderId: earlier.id, change: payment?.change ?? 0, replayed: true };
       }
 
@@ -53,21 +90,14 @@ export class CheckoutService {
 
       const now = clock.now();
       const businessDay = businessDayOf(now, shop.timezone, shop.businessDayStartMinutes);
-      const { lastSeq } = db
-        .insert(orderCounters)
-        .values({ terminalId: terminal.id, businessDay, lastSeq: 1 })
-        .onConflictDoUpdate({
-          target: [orderCounters.terminalId, orderCounters.businessDay],
-          set: { lastSeq: sql`${orderCounters.lastSeq} + 1` },
-        })
-        .returning({ lastSeq: orderCounters.lastSeq })
-        .get();
+      const counter = this.bumpCounter.get({ terminalId: terminal.id, businessDay });
+      if (!counter) throw new Error('order counter did not return a value');
+      const lastSeq = counter.lastSeq;
       const orderId = newId(now);
       const orderNumber = formatOrderNumber(shop.code, terminal.code, businessDay, lastSeq);
       const itemCount = lines.reduce((n, l) => n + l.quantity, 0);
 
-      db.insert(orders)
-        .values({
+      this.insertOrder.run({
           id: orderId,
           orderNumber,
           businessDay,
@@ -87,40 +117,33 @@ export class CheckoutService {
           paidAt: now,
           createdAt: now,
           updatedAt: now,
-        })
-        .run();
-      db.insert(orderItems)
-        .values(
-          lines.map((l, i) => {
-            const lineSubtotal = l.unitPrice * l.quantity;
-            const lineTax = totals.lineTaxes[i]!;
-            return {
-              id: newId(now),
-              orderId,
-              menuItemId: l.menuItemId,
-              position: i,
-              menuItemName: l.name,
-              unitPrice: l.unitPrice,
-              quantity: l.quantity,
-              note: l.note,
-              lineSubtotal,
-              lineTax,
-              lineTotal: shop.pricesIncludeTax ? lineSubtotal : lineSubtotal + lineTax,
-            };
-          }),
-        )
-        .run();
-      db.insert(payments)
-        .values({
+      });
+      lines.forEach((l, i) => {
+        const lineSubtotal = lineTotal(l);
+        const lineTax = totals.lineTaxes[i]!;
+        this.insertLine.run({
           id: newId(now),
           orderId,
-          method: 'cash',
-          amount: totals.total,
-          tendered: cash.tendered,
-          changeGiven: change,
-          createdAt: now,
-        })
-        .run();
+          menuItemId: l.menuItemId,
+          position: i,
+          menuItemName: l.name,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          note: l.note,
+          lineSubtotal,
+          lineTax,
+          lineTotal: shop.pricesIncludeTax ? lineSubtotal : lineSubtotal + lineTax,
+        });
+      });
+      this.insertPayment.run({
+        id: newId(now),
+        orderId,
+        method: 'cash',
+        amount: totals.total,
+        tendered: cash.tendered,
+        changeGiven: change,
+        createdAt: now,
+      });
       this.audit.append({
         actorUserId: session.userId,
         action: 'order.checkout',
@@ -135,4 +158,9 @@ export class CheckoutService {
     const { orderId, change, replayed } = run.immediate();
     return { order: this.history.detail(orderId), change, replayed };
   }
+}
+
+/** { a: placeholder('a'), … } for a prepared insert whose values are bound at run time. */
+function placeholders<K extends string>(columns: readonly K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as Record<K, Placeholder<K>>;
 }

@@ -31,7 +31,32 @@ function decodeCursor(cursor: string): { createdAt: number; id: string } {
 
 /** Reading orders back: history pages and one order's detail. */
 export class OrderHistory {
-  constructor(private readonly deps: Pick<Deps, 'db'>) {}
+  private readonly orderById;
+  private readonly linesOf;
+  private readonly paymentsOf;
+  private readonly byRequest;
+
+  constructor(private readonly deps: Pick<Deps, 'db'>) {
+    const { db } = deps;
+    this.orderById = db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare();
+    this.linesOf = db
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, sql.placeholder('id')))
+      .orderBy(asc(orderItems.position))
+      .prepare();
+    this.paymentsOf = db
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, sql.placeholder('id')))
+      .orderBy(asc(payments.createdAt), asc(payments.id))
+      .prepare();
+    this.byRequest = db
+      .select({ id: orders.id, userId: orders.userId })
+      .from(orders)
+      .where(eq(orders.clientRequestId, sql.placeholder('requestId')))
+      .prepare();
+  }
 
   page(limit = 50, before?: string): OrderPage {
     const cursor = before ? decodeCursor(before) : null;
@@ -54,15 +79,10 @@ export class OrderHistory {
   }
 
   detail(orderId: string): OrderDetail {
-    const order = this.deps.db.select().from(orders).where(eq(orders.id, orderId)).get();
+    const order = this.orderById.get({ id: orderId });
     if (!order) throw notFound('That order');
-    const lines = this.deps.db
-      .select()
-      .from(orderItems)
-      .where(eq(orderItems.orderId, orderId))
-      .orderBy(asc(orderItems.position))
-      .all();
-    const pays = this.deps.db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt)).all();
+    const lines = this.linesOf.all({ id: orderId });
+    const pays = this.paymentsOf.all({ id: orderId });
     return {
       ...summaryOf(order),
       subtotal: order.subtotal,
@@ -89,10 +109,6 @@ export class OrderHistory {
   }
 
   idForRequest(clientRequestId: string): { id: string; userId: string } | undefined {
-    return this.deps.db
-      .select({ id: orders.id, userId: orders.userId })
-      .from(orders)
-      .where(eq(orders.clientRequestId, clientRequestId))
-      .get();
+    return this.byRequest.get({ requestId: clientRequestId });
   }
 }
