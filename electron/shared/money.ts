@@ -123,6 +123,11 @@ export const CURRENCIES = {
 export type Currency = keyof typeof CURRENCIES;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [Currency, ...Currency[]];
 
+/** 33000 → "330.00": the plain form a person would type (parseMoney's inverse). */
+export function toMoneyInput(amount: Minor): string {
+  return `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
+}
+
 /** "₱1,234.50" — integer formatting, no float division. */
 export function formatMoney(amount: Minor, currency: Currency = 'PHP'): string {
   const sign = amount < 0 ? '-' : '';

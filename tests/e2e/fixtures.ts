@@ -22,6 +22,8 @@ export interface BrewlineApp {
   open(): Promise<void>;
   /** First-run setup done through the core instead of the UI (shop + owner "olivia", PIN 482913). */
   setUpShop(shop?: Partial<ChannelInput<'setup.complete'>['shop']>): Promise<void>;
+  /** Tap a person on the sign-in screen and type their PIN (defaults: the owner from setUpShop). */
+  signIn(name?: RegExp, pin?: string): Promise<void>;
   /** Save a full-page screenshot as test-results/screenshots/<name>.png. */
   screenshot(name: string): Promise<void>;
 }
@@ -85,6 +87,12 @@ export const test = base.extend<{ app: BrewlineApp }>({
       },
       async setUpShop(shop) {
         await t.must('setup.complete', setupInput(shop), 'setup-shortcut');
+      },
+      async signIn(name = /Olivia/, pin = OWNER.pin) {
+        await page.getByRole('list', { name: 'Staff' }).getByRole('button', { name }).click();
+        await page.keyboard.type(pin);
+        await page.keyboard.press('Enter');
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
       },
       async screenshot(name) {
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -12,6 +12,7 @@ import {
   parseMoney,
   quickTenders,
   taxFor,
+  toMoneyInput,
 } from '../../electron/shared/money';
 
 const line = fc.record({ unitPrice: fc.integer({ min: 0, max: MAX_UNIT_PRICE }), quantity: fc.integer({ min: 1, max: 999 }) });
@@ -107,6 +108,7 @@ describe('cash', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99_999_999_999 }), (m) => {
         expect(parseMoney(formatMoney(m, 'USD').slice(1))).toBe(m);
+        expect(parseMoney(toMoneyInput(m))).toBe(m);
       }),
     );
   });

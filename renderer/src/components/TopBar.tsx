@@ -1,0 +1,56 @@
+import { ROLE_LABELS } from '../../../electron/shared/permissions';
+import { useSessionStore, type MainView } from '../stores/sessionStore';
+import { Icon } from './Icon';
+
+const TABS: { view: MainView; label: string }[] = [
+  { view: 'counter', label: 'Counter' },
+  { view: 'orders', label: 'Orders' },
+];
+
+export function TopBar() {
+  const shop = useSessionStore((s) => s.shop);
+  const session = useSessionStore((s) => s.session);
+  const view = useSessionStore((s) => s.view);
+  const setView = useSessionStore((s) => s.setView);
+  const lock = useSessionStore((s) => s.lock);
+  const logout = useSessionStore((s) => s.logout);
+
+  return (
+    <header className="topbar">
+      <div className="topbar-brand">
+        <span className="brand-mark brand-mark--small" aria-hidden="true">
+          <Icon name="cup" />
+        </span>
+        <span className="topbar-shop">{shop?.name ?? 'Brewline'}</span>
+      </div>
+      <nav className="topbar-nav" aria-label="Main">
+        {TABS.map((t) => (
+          <button
+            key={t.view}
+            type="button"
+            className={`nav-tab${view === t.view ? ' nav-tab--active' : ''}`}
+            aria-current={view === t.view ? 'page' : undefined}
+            onClick={() => setView(t.view)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      {session && (
+        <div className="topbar-user">
+          <span className="topbar-person">
+            <span className="topbar-name">{session.displayName}</span>
+            <span className="topbar-role">{ROLE_LABELS[session.role]}</span>
+          </span>
+          <button type="button" className="btn btn--bar" onClick={() => void lock()}>
+            <Icon name="lock" />
+            Lock
+          </button>
+          <button type="button" className="btn btn--bar" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

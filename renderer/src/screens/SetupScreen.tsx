@@ -1,0 +1,299 @@
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../electron/shared/money';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextField } from '../components/TextField';
+import { useSessionStore } from '../stores/sessionStore';
+import { Icon } from '../components/Icon';
+
+type FieldKey =
+  | 'shop.name'
+  | 'shop.currency'
+  | 'shop.taxRatePercent'
+  | 'shop.pricesIncludeTax'
+  | 'shop.timezone'
+  | 'owner.username'
+  | 'owner.firstName'
+  | 'owner.lastName'
+  | 'owner.password'
+  | 'owner.confirmPassword'
+  | 'owner.pin'
+  | 'owner.confirmPin';
+
+const FIELD_ORDER: FieldKey[] = [
+  'shop.name',
+  'shop.currency',
+  'shop.taxRatePercent',
+  'shop.pricesIncludeTax',
+  'shop.timezone',
+  'owner.username',
+  'owner.firstName',
+  'owner.lastName',
+  'owner.password',
+  'owner.confirmPassword',
+  'owner.pin',
+  'owner.confirmPin',
+];
+
+const CURRENCY_NAMES: Record<Currency, string> = {
+  PHP: 'Philippine peso',
+  USD: 'US dollar',
+  EUR: 'Euro',
+  GBP: 'British pound',
+  AUD: 'Australian dollar',
+  CAD: 'Canadian dollar',
+  SGD: 'Singapore dollar',
+};
+
+function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+function timeZoneList(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  if (!zones.includes(current)) zones = [current, ...zones];
+  if (!zones.includes('UTC')) zones = [...zones, 'UTC'];
+  return zones;
+}
+
+export function SetupScreen() {
+  const completeSetup = useSessionStore((s) => s.completeSetup);
+  const defaultZone = useMemo(localTimeZone, []);
+  const zones = useMemo(() => timeZoneList(defaultZone), [defaultZone]);
+
+  const [shopName, setShopName] = useState('');
+  const [currency, setCurrency] = useState<Currency>('PHP');
+  const [taxRate, setTaxRate] = useState('12');
+  const [pricesIncludeTax, setPricesIncludeTax] = useState(true);
+  const [timezone, setTimezone] = useState(defaultZone);
+  const [username, setUsername] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [pin, setPin] = useState('');
+  const [confirmPin, setConfirmPin] = useState('');
+
+  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const [topError, setTopError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const currencyId = useId();
+  const zoneId = useId();
+  const taxIncId = useId();
+
+  function focusFirstError(found: Partial<Record<FieldKey, string>>) {
+    const first = FIELD_ORDER.find((k) => found[k]);
+    if (!first) return;
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"] input, [data-field="${first}"] select`)?.focus();
+    });
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const local: Partial<Record<FieldKey, string>> = {};
+    if (confirmPassword !== password) local['owner.confirmPassword'] = "The passwords don't match";
+    if (confirmPin !== pin) local['owner.confirmPin'] = "The PINs don't match";
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setTopError('Please fix the marked fields below.');
+      focusFirstError(local);
+      return;
+    }
+
+    setBusy(true);
+    setErrors({});
+    setTopError(null);
+    const result = await completeSetup({
+      shop: { name: shopName, currency, taxRatePercent: taxRate, pricesIncludeTax, timezone },
+      owner: { username, firstName, lastName, password, pin },
+    });
+    setBusy(false);
+    if (result.ok) return; // the app moves on to the counter
+
+    const fields: Partial<Record<FieldKey, string>> = {};
+    const unplaced: string[] = [];
+    for (const [key, message] of Object.entries(result.error.fields ?? {})) {
+      if ((FIELD_ORDER as string[]).includes(key)) fields[key as FieldKey] = message;
+      else unplaced.push(message);
+    }
+    const placed = Object.values(fields);
+    // Don't say the same thing twice: when the top message is just one field's message, point at the fields instead.
+    const top = placed.includes(result.error.message) ? 'Please fix the marked fields below.' : result.error.message;
+    setErrors(fields);
+    setTopError([top, ...unplaced.filter((m) => m !== top)].join(' '));
+    focusFirstError(fields);
+  }
+
+  return (
+    <main className="setup-screen">
+      <form className="setup-card" onSubmit={submit} ref={formRef} noValidate>
+        <header className="setup-header">
+          <p className="brand-mark" aria-hidden="true">
+            <Icon name="cup" />
+          </p>
+          <h1>Welcome to Brewline</h1>
+          <p className="lead">Set up your shop and the owner account. You can sell as soon as this is done.</p>
+        </header>
+
+        <ErrorMessage message={topError} />
+
+        <div className="setup-columns">
+          <fieldset className="setup-section">
+            <legend>
+              <h2>Your shop</h2>
+            </legend>
+            <div data-field="shop.name">
+              <TextField label="Shop name" value={shopName} onChange={setShopName} error={errors['shop.name']} autoComplete="organization" maxLength={120} />
+            </div>
+            <div className={`field${errors['shop.currency'] ? ' field--invalid' : ''}`} data-field="shop.currency">
+              <label htmlFor={currencyId}>Currency</label>
+              <select id={currencyId} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+                {CURRENCY_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {code} — {CURRENCY_NAMES[code]} ({CURRENCIES[code]})
+                  </option>
+                ))}
+              </select>
+              {errors['shop.currency'] && <p className="field-error">{errors['shop.currency']}</p>}
+            </div>
+            <div className="field-row">
+              <div data-field="shop.taxRatePercent" className="field-row-narrow">
+                <TextField
+                  label="Tax rate %"
+                  value={taxRate}
+                  onChange={setTaxRate}
+                  error={errors['shop.taxRatePercent']}
+                  inputMode="decimal"
+                  hint="For example 12 or 7.5"
+                  maxLength={6}
+                />
+              </div>
+              <div className={`field field--check${errors['shop.pricesIncludeTax'] ? ' field--invalid' : ''}`} data-field="shop.pricesIncludeTax">
+                <input
+                  id={taxIncId}
+                  type="checkbox"
+                  checked={pricesIncludeTax}
+                  onChange={(e) => setPricesIncludeTax(e.target.checked)}
+                />
+                <label htmlFor={taxIncId}>Prices include tax</label>
+                {errors['shop.pricesIncludeTax'] && <p className="field-error">{errors['shop.pricesIncludeTax']}</p>}
+              </div>
+            </div>
+            <div className={`field${errors['shop.timezone'] ? ' field--invalid' : ''}`} data-field="shop.timezone">
+              <label htmlFor={zoneId}>Time zone</label>
+              <select
+                id={zoneId}
+                value={timezone}
+                onChange={(e) => setTimezone(e.target.value)}
+                aria-invalid={errors['shop.timezone'] ? true : undefined}
+              >
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z.replaceAll('_', ' ')}
+                  </option>
+                ))}
+              </select>
+              {errors['shop.timezone'] && <p className="field-error">{errors['shop.timezone']}</p>}
+            </div>
+          </fieldset>
+
+          <fieldset className="setup-section">
+            <legend>
+              <h2>Owner account</h2>
+            </legend>
+            <div data-field="owner.username">
+              <TextField
+                label="Username"
+                value={username}
+                onChange={setUsername}
+                error={errors['owner.username']}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                hint="Letters, digits, dot, dash or underscore"
+                maxLength={150}
+              />
+            </div>
+            <div className="field-row">
+              <div data-field="owner.firstName">
+                <TextField label="First name" value={firstName} onChange={setFirstName} error={errors['owner.firstName']} autoComplete="given-name" maxLength={150} />
+              </div>
+              <div data-field="owner.lastName">
+                <TextField label="Last name" value={lastName} onChange={setLastName} error={errors['owner.lastName']} autoComplete="family-name" maxLength={150} />
+              </div>
+            </div>
+            <div className="field-row">
+              <div data-field="owner.password">
+                <TextField
+                  label="Password"
+                  type="password"
+                  value={password}
+                  onChange={setPassword}
+                  error={errors['owner.password']}
+                  autoComplete="new-password"
+                  hint="At least 12 characters"
+                  maxLength={256}
+                />
+              </div>
+              <div data-field="owner.confirmPassword">
+                <TextField
+                  label="Confirm password"
+                  type="password"
+                  value={confirmPassword}
+                  onChange={setConfirmPassword}
+                  error={errors['owner.confirmPassword']}
+                  autoComplete="new-password"
+                  maxLength={256}
+                />
+              </div>
+            </div>
+            <div className="field-row">
+              <div data-field="owner.pin">
+                <TextField
+                  label="PIN"
+                  type="password"
+                  inputMode="numeric"
+                  value={pin}
+                  onChange={(v) => setPin(v.replace(/\D/g, ''))}
+                  error={errors['owner.pin']}
+                  autoComplete="off"
+                  hint="6 digits for quick sign-in; not 123456 or 111111"
+                  maxLength={12}
+                />
+              </div>
+              <div data-field="owner.confirmPin">
+                <TextField
+                  label="Confirm PIN"
+                  type="password"
+                  inputMode="numeric"
+                  value={confirmPin}
+                  onChange={(v) => setConfirmPin(v.replace(/\D/g, ''))}
+                  error={errors['owner.confirmPin']}
+                  autoComplete="off"
+                  maxLength={12}
+                />
+              </div>
+            </div>
+          </fieldset>
+        </div>
+
+        <div className="setup-actions">
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
+            Create shop
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
