@@ -52,6 +52,20 @@ export const users = sqliteTable(
   ],
 );
 
+// The last passwords a person used, so a reset or change cannot go back to them (seed 002).
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('password_history_user').on(t.userId, t.createdAt)],
+);
+
 export const profiles = sqliteTable('profiles', {
   userId: text('user_id')
     .primaryKey()
@@ -167,6 +181,11 @@ export const carts = sqliteTable(
     terminalId: text('terminal_id').references(() => terminals.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['open', 'parked'] }).notNull().default('open'),
     name: text('name').notNull().default(''),
+    // Order-level discount: basis points for percent, minor units for amount.
+    discountKind: text('discount_kind', { enum: ['percent', 'amount'] }),
+    discountValue: integer('discount_value').notNull().default(0),
+    discountReason: text('discount_reason').notNull().default(''),
+    discountApprovedBy: text('discount_approved_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

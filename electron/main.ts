@@ -1,10 +1,11 @@
 // Electron adapter: windows, security settings and IPC wiring. Everything else is the
 // Electron-free core (core/createCore.ts), which the tests run in plain Node.
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeOf, resolveAppFile } from './app/appProtocol';
 import { createCore, type Core } from './core/createCore';
+import { FileKeyProvider, SealedKeyProvider, type KeyProvider } from './core/keys';
 import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
 
 protocol.registerSchemesAsPrivileged([
@@ -20,6 +21,27 @@ const nativeBinding = app.isPackaged
   : path.join(__dirname, '..', 'native', 'better_sqlite3.node');
 
 let core: Core | null = null;
+
+/** The email keys, sealed by the OS keychain through safeStorage when it can. */
+function keyProvider(): KeyProvider {
+  const dir = app.getPath('userData');
+  if (!safeStorage.isEncryptionAvailable()) {
+    return new FileKeyProvider(path.join(dir, 'brewline.keys'));
+  }
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'Keychain' : 'DPAPI';
+  const unprotected = backend === 'basic_text';
+  return new SealedKeyProvider(
+    path.join(dir, 'brewline.keys.sealed'),
+    { encrypt: (text) => safeStorage.encryptString(text), decrypt: (blob) => safeStorage.decryptString(blob) },
+    {
+      name: String(backend),
+      protected: !unprotected,
+      warning: unprotected
+        ? 'This computer has no keyring, so the key that protects staff emails is stored without OS protection. Set up GNOME Keyring or KWallet for this user.'
+        : null,
+    },
+  );
+}
 
 function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -78,6 +100,7 @@ app.whenReady().then(() => {
   core = createCore({
     dbPath: path.join(app.getPath('userData'), 'brewline.sqlite'),
     trustedOrigins: [APP_ORIGIN],
+    keys: keyProvider(),
     migrationsFolder,
     nativeBinding,
     appVersion: app.getVersion(),

@@ -66,6 +66,11 @@ export class SessionStore {
     this.sessions.delete(senderId);
   }
 
+  /** End every session of a person (deactivated, or their role changed: they sign in again). */
+  endUser(userId: string): void {
+    for (const [senderId, session] of this.sessions) if (session.userId === userId) this.sessions.delete(senderId);
+  }
+
   /** Lock every session that has gone idle (main calls this on a timer so the screen locks by itself). */
   sweepIdle(): void {
     for (const senderId of this.sessions.keys()) this.get(senderId);

@@ -7,6 +7,7 @@ import type { Deps } from '../core/deps';
 import { conflict, invalid } from '../core/errors';
 import { DEFAULT_BUSINESS_DAY_START_MINUTES, shopProfile, type SettingsStore } from '../settings/shopSettings';
 import { sessionInfo, type AuthService } from './authService';
+import type { Credentials } from './credentials';
 import { hashSecret } from './secrets';
 import type { SessionStore } from './sessions';
 import { displayNameOf, type StaffDirectory } from './staffDirectory';
@@ -33,6 +34,7 @@ export class SetupService {
     private readonly audit: AuditLog,
     private readonly auth: AuthService,
     private readonly sessions: SessionStore,
+    private readonly credentials: Credentials,
   ) {}
 
   status(): SetupStatus {
@@ -74,17 +76,16 @@ export class SetupService {
             id: userId,
             authToken: newToken(),
             username: owner.username,
-            passwordHash,
             pinHash,
             firstName: owner.firstName,
             lastName: owner.lastName,
             role: 'owner',
             dateJoined: now,
             lastLogin: now,
-            lastPasswordChange: now,
             updatedAt: now,
           })
           .run();
+        this.credentials.storePassword(userId, passwordHash);
         this.deps.db.insert(profiles).values({ userId, updatedAt: now }).run();
         this.audit.append({ actorUserId: userId, action: 'shop.setup', entityType: 'settings', entityId: 'shop', newValue: shop });
         this.audit.append({

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { profiles, users } from '../../db/schema';
 import type { LoginUser } from '../shared/contract';
 import type { Role } from '../shared/permissions';
@@ -8,9 +8,18 @@ export interface StaffRecord {
   id: string;
   username: string;
   role: Role;
+  isActive: boolean;
   passwordHash: string | null;
   pinHash: string | null;
+  firstName: string;
+  lastName: string;
   displayName: string;
+  encryptedEmail: Buffer | null;
+  failedLoginAttempts: number;
+  lockedUntil: number | null;
+  lastLogin: number | null;
+  dateJoined: number;
+  profile: { displayName: string; phoneNumber: string; favoriteDrink: string; bio: string };
 }
 
 /** "Maria S." — what tickets, receipts and the sign-in screen call a person. */
@@ -22,34 +31,41 @@ export function displayNameOf(p: { displayName: string; firstName: string; lastN
   return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
 }
 
-/** Read-side lookups of staff accounts shared by sign-in, sessions and orders. */
+/** Read-side lookups of staff accounts shared by sign-in, sessions, staff management and orders. */
 export class StaffDirectory {
   constructor(private readonly deps: Pick<Deps, 'db'>) {}
 
   private select() {
     return this.deps.db
-      .select({
-        id: users.id,
-        username: users.username,
-        role: users.role,
-        passwordHash: users.passwordHash,
-        pinHash: users.pinHash,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        displayName: profiles.displayName,
-      })
+      .select({ user: users, profile: profiles })
       .from(users)
       .leftJoin(profiles, eq(profiles.userId, users.id));
   }
 
-  private toRecord(row: NonNullable<ReturnType<ReturnType<StaffDirectory['select']>['get']>>): StaffRecord {
+  private toRecord(row: { user: typeof users.$inferSelect; profile: typeof profiles.$inferSelect | null }): StaffRecord {
+    const u = row.user;
+    const profile = {
+      displayName: row.profile?.displayName ?? '',
+      phoneNumber: row.profile?.phoneNumber ?? '',
+      favoriteDrink: row.profile?.favoriteDrink ?? '',
+      bio: row.profile?.bio ?? '',
+    };
     return {
-      id: row.id,
-      username: row.username,
-      role: row.role,
-      passwordHash: row.passwordHash,
-      pinHash: row.pinHash,
-      displayName: displayNameOf({ ...row, displayName: row.displayName ?? '' }),
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      isActive: u.isActive,
+      passwordHash: u.passwordHash,
+      pinHash: u.pinHash,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      displayName: displayNameOf({ ...u, displayName: profile.displayName }),
+      encryptedEmail: u.encryptedEmail,
+      failedLoginAttempts: u.failedLoginAttempts,
+      lockedUntil: u.lockedUntil,
+      lastLogin: u.lastLogin,
+      dateJoined: u.dateJoined,
+      profile,
     };
   }
 
@@ -61,20 +77,26 @@ export class StaffDirectory {
     return row ? this.toRecord(row) : null;
   }
 
+  usernameTaken(username: string): boolean {
+    return !!this.deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username.trim()})`).get();
+  }
+
   findById(id: string): StaffRecord | null {
     const row = this.select().where(eq(users.id, id)).get();
     return row ? this.toRecord(row) : null;
   }
 
-  listActive(): LoginUser[] {
+  all(): StaffRecord[] {
     return this.select()
-      .where(eq(users.isActive, true))
-      .orderBy(asc(users.firstName), asc(users.username))
+      .orderBy(desc(users.isActive), asc(users.firstName), asc(users.username))
       .all()
-      .map((row) => {
-        const r = this.toRecord(row);
-        return { username: r.username, displayName: r.displayName, role: r.role };
-      });
+      .map((r) => this.toRecord(r));
+  }
+
+  listActive(): LoginUser[] {
+    return this.all()
+      .filter((r) => r.isActive)
+      .map((r) => ({ username: r.username, displayName: r.displayName, role: r.role }));
   }
 
   count(): number {

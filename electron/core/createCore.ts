@@ -1,7 +1,13 @@
 import { terminals } from '../../db/schema';
 import { newId } from '../../db/ids';
 import { openDatabase } from '../../db/open';
+import { ApprovalStore } from '../accounts/approvals';
 import { AuthService } from '../accounts/authService';
+import { Credentials } from '../accounts/credentials';
+import { EmailCrypto } from '../accounts/emailCrypto';
+import { StaffService } from '../accounts/staffService';
+import { AuditQuery } from '../audit/auditQuery';
+import { SettingsService } from '../settings/settingsService';
 import { SessionStore } from '../accounts/sessions';
 import { SetupService } from '../accounts/setupService';
 import { StaffDirectory } from '../accounts/staffDirectory';
@@ -15,12 +21,15 @@ import { OrderHistory } from '../orders/orderHistory';
 import { SettingsStore } from '../settings/shopSettings';
 import type { PosEventName, PosEvents } from '../shared/bridge';
 import { consoleLogger, systemClock, type Clock, type Deps, type Logger } from './deps';
+import type { KeyProvider } from './keys';
 
 export interface CoreOptions {
   /** SQLite file; created and migrated if new. */
   dbPath: string;
   /** Origins whose top frame may call the router (app://brewline in Electron). */
   trustedOrigins: readonly string[];
+  /** Where the email encryption keys come from (safeStorage in the app, a 0600 file in Node). */
+  keys: KeyProvider;
   migrationsFolder?: string;
   /** better_sqlite3.node built for the running runtime (Electron passes its own build). */
   nativeBinding?: string;
@@ -65,14 +74,36 @@ export function createCore(options: CoreOptions) {
       for (const listener of listeners) listener(session.senderId, 'session.locked', { reason });
     },
   );
-  const auth = new AuthService(deps, sessions, staff);
-  const setup = new SetupService(deps, settings, staff, audit, auth, sessions);
-  const menu = new MenuService(deps);
-  const cart = new CartService(deps, menu, settings);
-  const history = new OrderHistory(deps);
+  const credentials = new Credentials(deps);
+  const emails = new EmailCrypto(options.keys);
+  const approvals = new ApprovalStore(clock);
+  const auth = new AuthService(deps, sessions, staff, settings, credentials, audit);
+  const setup = new SetupService(deps, settings, staff, audit, auth, sessions, credentials);
+  const staffService = new StaffService(deps, staff, credentials, emails, audit, auth, sessions);
+  const settingsService = new SettingsService(deps, settings, options.keys, audit);
+  const auditQuery = new AuditQuery(deps, audit, staff, settings);
+  const menu = new MenuService(deps, audit);
+  const cart = new CartService(deps, menu, settings, staff, approvals, audit);
+  const history = new OrderHistory(deps, settings);
   const checkout = new CheckoutService(deps, settings, cart, history, audit);
 
-  const services = { settings, staff, audit, sessions, auth, setup, menu, cart, history, checkout };
+  const services = {
+    settings,
+    settingsService,
+    staff,
+    staffService,
+    emails,
+    approvals,
+    audit,
+    auditQuery,
+    sessions,
+    auth,
+    setup,
+    menu,
+    cart,
+    history,
+    checkout,
+  };
   const router: Router = createRouter({
     handlers: createHandlers(services),
     sessions,

@@ -1,22 +1,10 @@
-import type { AuthService } from '../accounts/authService';
-import type { SetupService } from '../accounts/setupService';
-import type { StaffDirectory } from '../accounts/staffDirectory';
-import type { MenuService } from '../menu/menuService';
-import type { CartService } from '../orders/cartService';
-import type { CheckoutService } from '../orders/checkoutService';
-import type { OrderHistory } from '../orders/orderHistory';
+import { can, OVERRIDE_ACTIONS } from '../shared/permissions';
+import type { Services } from '../core/createCore';
+import { ServiceError } from '../core/errors';
 import type { Handlers } from './router';
 
 /** Channel → service method. Validation, sessions and permissions already happened in the router. */
-export function createHandlers(s: {
-  setup: SetupService;
-  auth: AuthService;
-  staff: StaffDirectory;
-  menu: MenuService;
-  cart: CartService;
-  checkout: CheckoutService;
-  history: OrderHistory;
-}): Handlers {
+export function createHandlers(s: Omit<Services, never>): Handlers {
   return {
     'setup.status': () => s.setup.status(),
     'setup.complete': (input, { senderId }) => s.setup.complete(senderId, input),
@@ -27,14 +15,37 @@ export function createHandlers(s: {
     'auth.lock': (_input, { session }) => (s.auth.lock(session), null),
     'auth.logout': (_input, { session }) => (s.auth.logout(session), null),
     'auth.activity': () => null, // the router already marked the session active
+    'auth.changePassword': async (input, { session }) => (await s.auth.changePassword(session, input.currentPassword, input.newPassword), null),
+    'auth.changePin': async (input, { session }) => (await s.auth.changePin(session, input.currentPin, input.newPin), null),
+    'override.approve': async (input, { session }) => {
+      const approver = await s.auth.verifyApprover(input.username, input.pin, { action: input.action, requestedBy: session.userId });
+      if (!can(approver.role, OVERRIDE_ACTIONS[input.action])) {
+        throw new ServiceError('FORBIDDEN', `${approver.displayName} cannot approve this. Ask a manager.`);
+      }
+      return s.approvals.issue(session, input.action, approver);
+    },
+    'staff.list': () => s.staffService.list(),
+    'staff.create': (input, { session }) => s.staffService.create(session, input),
+    'staff.update': (input, { session }) => s.staffService.update(session, input),
+    'staff.setActive': (input, { session }) => s.staffService.setActive(session, input.userId, input.active),
+    'staff.resetPin': (input, { session }) => s.staffService.resetPin(session, input.userId, input.pin),
+    'staff.resetPassword': (input, { session }) => s.staffService.resetPassword(session, input.userId, input.password),
+    'staff.unlock': (input, { session }) => s.staffService.unlock(session, input.userId),
+    'settings.get': () => s.settingsService.view(),
+    'settings.updateSecurity': (input, { session }) => s.settingsService.updateSecurity(session, input),
+    'audit.list': (input) => s.auditQuery.list(input),
+    'audit.filters': () => s.auditQuery.filters(),
+    'audit.verify': () => s.auditQuery.verify(),
+    'menu.updateItem': (input, { session }) => s.menu.updateItem(session, input),
     'menu.list': () => s.menu.list(),
     'cart.get': (_input, { session }) => s.cart.view(session.userId),
     'cart.addItem': (input, { session }) => s.cart.addItem(session.userId, input.menuItemId, input.quantity),
     'cart.setQuantity': (input, { session }) => s.cart.setQuantity(session.userId, input.lineId, input.quantity),
     'cart.removeLine': (input, { session }) => s.cart.removeLine(session.userId, input.lineId),
+    'cart.setDiscount': (input, { session }) => s.cart.setDiscount(session, input),
     'cart.clear': (_input, { session }) => s.cart.clear(session.userId),
     'orders.checkout': (input, { session }) => s.checkout.checkout(session, input),
-    'orders.list': (input) => s.history.page(input.limit, input.before),
-    'orders.get': (input) => s.history.detail(input.orderId),
+    'orders.list': (input, { session }) => s.history.pageFor(session, input.limit, input.before),
+    'orders.get': (input, { session }) => s.history.detailFor(session, input.orderId),
   };
 }

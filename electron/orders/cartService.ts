@@ -2,10 +2,24 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { draftTransaction } from '../../db/open';
 import { cartItems, carts, menuItems } from '../../db/schema';
-import type { CartLineView, CartView } from '../shared/contract';
-import { MAX_LINE_QUANTITY, lineTotal, orderTotals, type TaxPolicy } from '../shared/money';
+import type { CartDiscountView, CartLineView, CartView, ParsedInput } from '../shared/contract';
+import { can } from '../shared/permissions';
+import {
+  MAX_LINE_QUANTITY,
+  discountAmount,
+  discountRateBp,
+  formatRate,
+  lineTotal,
+  orderTotals,
+  type Discount,
+  type TaxPolicy,
+} from '../shared/money';
+import type { ApprovalStore } from '../accounts/approvals';
+import type { Session } from '../accounts/sessions';
+import type { StaffDirectory } from '../accounts/staffDirectory';
+import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
-import { conflict, notFound } from '../core/errors';
+import { conflict, invalid, notFound, ServiceError } from '../core/errors';
 import type { MenuService } from '../menu/menuService';
 import type { SettingsStore } from '../settings/shopSettings';
 
@@ -32,13 +46,28 @@ export class CartService {
   private readonly setLineQuantity;
   private readonly deleteLine;
   private readonly deleteOpenCart;
+  private readonly openCartDiscount;
 
   constructor(
     private readonly deps: Deps,
     private readonly menu: MenuService,
     private readonly settings: SettingsStore,
+    private readonly staff: StaffDirectory,
+    private readonly approvals: ApprovalStore,
+    private readonly audit: AuditLog,
   ) {
     const { db } = deps;
+    this.openCartDiscount = db
+      .select({
+        id: carts.id,
+        kind: carts.discountKind,
+        value: carts.discountValue,
+        reason: carts.discountReason,
+        approvedBy: carts.discountApprovedBy,
+      })
+      .from(carts)
+      .where(and(eq(carts.userId, sql.placeholder('userId')), eq(carts.status, 'open')))
+      .prepare();
     this.openCartQuery = db
       .select({ id: carts.id })
       .from(carts)
@@ -94,10 +123,23 @@ export class CartService {
     return this.linesQuery.all({ userId });
   }
 
+  /** The open cart's discount, with who approved it (checkout snapshots it). */
+  discount(userId: string): (Discount & { reason: string; approvedBy: string | null }) | null {
+    const row = this.openCartDiscount.get({ userId });
+    return row?.kind ? { kind: row.kind, value: row.value, reason: row.reason, approvedBy: row.approvedBy } : null;
+  }
+
   view(userId: string): CartView {
     const rows = this.lines(userId);
     const policy = this.taxPolicy();
-    const totals = orderTotals(rows, policy);
+    const discount = this.discount(userId);
+    const totals = orderTotals(rows, policy, discount);
+    const discountView: CartDiscountView | null = discount && {
+      kind: discount.kind,
+      value: discount.value,
+      reason: discount.reason,
+      approvedBy: discount.approvedBy ? (this.staff.findById(discount.approvedBy)?.displayName ?? null) : null,
+    };
     const lines: CartLineView[] = rows.map((r) => ({
       id: r.id,
       menuItemId: r.menuItemId,
@@ -108,6 +150,7 @@ export class CartService {
     }));
     return {
       lines,
+      discount: discountView,
       itemCount: rows.reduce((n, r) => n + r.quantity, 0),
       totals: { subtotal: totals.subtotal, discountTotal: totals.discountTotal, taxTotal: totals.taxTotal, total: totals.total },
       taxRateBp: policy.rateBp,
@@ -163,6 +206,57 @@ export class CartService {
   /** Deletes the open cart and its lines; used by "clear" and inside checkout's transaction. */
   discardOpenCart(userId: string): void {
     this.deleteOpenCart.run({ userId });
+  }
+
+  /**
+   * Puts an order discount on the open cart (or removes it). Above the shop's limit it needs the
+   * discount.overLimit permission, or a manager's single-use approval given at the till.
+   */
+  setDiscount(session: Session, input: ParsedInput<'cart.setDiscount'>): CartView {
+    const cartId = this.openCartQuery.get({ userId: session.userId })?.id;
+    const rows = this.lines(session.userId);
+    if (!cartId || rows.length === 0) throw conflict('Add items before giving a discount');
+    const before = this.discount(session.userId);
+    const subtotal = rows.reduce((a, r) => a + lineTotal(r), 0);
+    const discount = input.discount;
+    let approver: { approverId: string; approverName: string } | null = null;
+    if (discount) {
+      if (discount.kind === 'amount' && discount.value > subtotal) {
+        throw invalid('The discount is more than the order', { 'discount.value': 'More than the order total' });
+      }
+      const limitBp = this.settings.security().discountLimitPercent * 100;
+      if (discountRateBp(subtotal, discount) > limitBp && !can(session.role, 'discount.overLimit')) {
+        if (!input.approvalId) {
+          throw new ServiceError('FORBIDDEN', `Discounts over ${formatRate(limitBp)} need a manager's approval.`);
+        }
+        approver = this.approvals.consume(input.approvalId, 'discount.overLimit', session);
+      }
+    }
+    const now = this.deps.clock.now();
+    this.deps.sqlite.transaction(() => {
+      this.deps.db
+        .update(carts)
+        .set({
+          discountKind: discount?.kind ?? null,
+          discountValue: discount?.value ?? 0,
+          discountReason: discount ? (input.reason ?? '') : '',
+          discountApprovedBy: approver?.approverId ?? null,
+          updatedAt: now,
+        })
+        .where(eq(carts.id, cartId))
+        .run();
+      this.audit.append({
+        actorUserId: session.userId,
+        approverUserId: approver?.approverId ?? null,
+        action: discount ? 'cart.discount' : 'cart.discount.remove',
+        entityType: 'cart',
+        entityId: cartId,
+        oldValue: before ? { kind: before.kind, value: before.value } : null,
+        newValue: discount ? { kind: discount.kind, value: discount.value, amount: discountAmount(subtotal, discount), subtotal } : null,
+        reason: input.reason ?? '',
+      });
+    })();
+    return this.view(session.userId);
   }
 
   clear(userId: string): CartView {

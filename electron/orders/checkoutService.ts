@@ -50,8 +50,8 @@ export class CheckoutService {
     ] as const satisfies readonly (keyof typeof orders.$inferInsert)[];
     this.insertOrder = db.insert(orders).values(placeholders(orderColumns)).prepare();
     const lineColumns = [
-      'id', 'orderId', 'menuItemId', 'position', 'menuItemName', 'unitPrice', 'quantity', 'note', 'lineSubtotal', 'lineTax',
-      'lineTotal',
+      'id', 'orderId', 'menuItemId', 'position', 'menuItemName', 'unitPrice', 'quantity', 'note', 'lineSubtotal',
+      'lineDiscount', 'lineTax', 'lineTotal',
     ] as const satisfies readonly (keyof typeof orderItems.$inferInsert)[];
     this.insertLine = db.insert(orderItems).values(placeholders(lineColumns)).prepare();
     const paymentColumns = ['id', 'orderId', 'method', 'amount', 'tendered', 'changeGiven', 'createdAt'] as const satisfies readonly (keyof typeof payments.$inferInsert)[];
@@ -79,7 +79,8 @@ export class CheckoutService {
       if (gone) throw conflict(`${gone.name} can no longer be sold: remove it from the cart`);
 
       const shop = this.settings.requireShop();
-      const totals = orderTotals(lines, { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax });
+      const discount = this.cart.discount(session.userId);
+      const totals = orderTotals(lines, { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax }, discount);
       const cash = input.payments[0]!;
       const change = changeDue(totals.total, cash.tendered);
       if (change === null) {
@@ -120,6 +121,7 @@ export class CheckoutService {
       });
       lines.forEach((l, i) => {
         const lineSubtotal = lineTotal(l);
+        const lineDiscount = totals.lineDiscounts[i]!;
         const lineTax = totals.lineTaxes[i]!;
         this.insertLine.run({
           id: newId(now),
@@ -131,8 +133,9 @@ export class CheckoutService {
           quantity: l.quantity,
           note: l.note,
           lineSubtotal,
+          lineDiscount,
           lineTax,
-          lineTotal: shop.pricesIncludeTax ? lineSubtotal : lineSubtotal + lineTax,
+          lineTotal: lineSubtotal - lineDiscount + (shop.pricesIncludeTax ? 0 : lineTax),
         });
       });
       this.insertPayment.run({
@@ -146,10 +149,18 @@ export class CheckoutService {
       });
       this.audit.append({
         actorUserId: session.userId,
+        approverUserId: discount?.approvedBy ?? null,
         action: 'order.checkout',
         entityType: 'order',
         entityId: orderId,
-        newValue: { orderNumber, total: totals.total, taxTotal: totals.taxTotal, payments: [{ method: 'cash', amount: totals.total }] },
+        newValue: {
+          orderNumber,
+          total: totals.total,
+          taxTotal: totals.taxTotal,
+          discount: discount ? { kind: discount.kind, value: discount.value, amount: totals.discountTotal } : null,
+          payments: [{ method: 'cash', amount: totals.total }],
+        },
+        reason: discount?.reason ?? '',
       });
       this.cart.discardOpenCart(session.userId);
       return { orderId, change, replayed: false };

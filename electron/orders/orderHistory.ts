@@ -2,8 +2,12 @@ import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { orderItems, orders, payments } from '../../db/schema';
 import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary } from '../shared/contract';
 import type { Currency } from '../shared/money';
+import { can } from '../shared/permissions';
+import type { Session } from '../accounts/sessions';
 import type { Deps } from '../core/deps';
-import { invalid, notFound } from '../core/errors';
+import { invalid, notFound, ServiceError } from '../core/errors';
+import type { SettingsStore } from '../settings/shopSettings';
+import { businessDayOf } from './orderNumbers';
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -36,7 +40,10 @@ export class OrderHistory {
   private readonly paymentsOf;
   private readonly byRequest;
 
-  constructor(private readonly deps: Pick<Deps, 'db'>) {
+  constructor(
+    private readonly deps: Pick<Deps, 'db' | 'clock'>,
+    private readonly settings: SettingsStore,
+  ) {
     const { db } = deps;
     this.orderById = db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare();
     this.linesOf = db
@@ -58,15 +65,36 @@ export class OrderHistory {
       .prepare();
   }
 
-  page(limit = 50, before?: string): OrderPage {
+  /** Today's business day for people who may only see today's orders (baristas); null for everyone else. */
+  private dayLimit(session: Session): string | null {
+    if (can(session.role, 'orders.viewHistory')) return null;
+    const shop = this.settings.requireShop();
+    return businessDayOf(this.deps.clock.now(), shop.timezone, shop.businessDayStartMinutes);
+  }
+
+  pageFor(session: Session, limit?: number, before?: string): OrderPage {
+    return this.page(limit, before, this.dayLimit(session));
+  }
+
+  detailFor(session: Session, orderId: string): OrderDetail {
+    const detail = this.detail(orderId);
+    const day = this.dayLimit(session);
+    if (day && detail.businessDay !== day) throw new ServiceError('FORBIDDEN', "Only today's orders; ask a manager for older ones.");
+    return detail;
+  }
+
+  page(limit = 50, before?: string, businessDay: string | null = null): OrderPage {
     const cursor = before ? decodeCursor(before) : null;
     const rows = this.deps.db
       .select()
       .from(orders)
       .where(
-        cursor
-          ? or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)))
-          : sql`1`,
+        and(
+          cursor
+            ? or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)))
+            : sql`1`,
+          businessDay ? eq(orders.businessDay, businessDay) : sql`1`,
+        ),
       )
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(limit + 1)
@@ -96,6 +124,7 @@ export class OrderHistory {
         name: l.menuItemName,
         unitPrice: l.unitPrice,
         quantity: l.quantity,
+        lineDiscount: l.lineDiscount,
         lineTotal: l.lineTotal,
         lineTax: l.lineTax,
       })),

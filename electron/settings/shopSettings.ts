@@ -18,9 +18,17 @@ export type ShopSettings = z.infer<typeof shopSchema>;
 
 const securitySchema = z.object({
   idleLockMinutes: z.int().min(1).max(240),
+  maxFailedAttempts: z.int().min(3).max(10),
+  lockoutMinutes: z.int().min(1).max(24 * 60),
+  discountLimitPercent: z.int().min(0).max(100),
 });
 export type SecuritySettings = z.infer<typeof securitySchema>;
-export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15 };
+export const DEFAULT_SECURITY: SecuritySettings = {
+  idleLockMinutes: 15,
+  maxFailedAttempts: 5,
+  lockoutMinutes: 30,
+  discountLimitPercent: 5,
+};
 export const DEFAULT_BUSINESS_DAY_START_MINUTES = 4 * 60;
 
 const sqlIncrement = sql`${settings.version} + 1`;
@@ -65,7 +73,11 @@ export class SettingsStore {
   }
 
   security(): SecuritySettings {
-    return this.read('security', securitySchema) ?? DEFAULT_SECURITY;
+    return { ...DEFAULT_SECURITY, ...(this.read('security', securitySchema.partial()) ?? {}) };
+  }
+
+  setSecurity(value: SecuritySettings): void {
+    this.write('security', securitySchema.parse(value));
   }
 
   /** Drop cached values, e.g. after a transaction that wrote settings rolled back. */

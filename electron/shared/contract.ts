@@ -3,7 +3,7 @@
 // imports neither Node nor DOM code so all three can.
 import { z } from 'zod';
 import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, type Currency, type Minor } from './money';
-import type { Permission, Role } from './permissions';
+import { ROLES, type OverrideAction, type Permission, type Role } from './permissions';
 
 // ---------- data shapes that cross the bridge ----------
 
@@ -68,8 +68,19 @@ export interface CartLineView {
   lineTotal: Minor;
 }
 
+export type DiscountKind = 'percent' | 'amount';
+
+export interface CartDiscountView {
+  kind: DiscountKind;
+  /** Basis points for percent (1000 = 10%), minor units for amount. */
+  value: number;
+  reason: string;
+  approvedBy: string | null;
+}
+
 export interface CartView {
   lines: CartLineView[];
+  discount: CartDiscountView | null;
   itemCount: number;
   totals: MoneyTotals;
   taxRateBp: number;
@@ -97,6 +108,7 @@ export interface OrderLineView {
   name: string;
   unitPrice: Minor;
   quantity: number;
+  lineDiscount: Minor;
   lineTotal: Minor;
   lineTax: Minor;
 }
@@ -120,6 +132,84 @@ export interface CheckoutResult {
   change: Minor;
   /** true when this request id had already completed: the earlier order is returned, nothing new is written. */
   replayed: boolean;
+}
+
+export interface ProfileView {
+  displayName: string;
+  phoneNumber: string;
+  favoriteDrink: string;
+  bio: string;
+}
+
+export interface StaffView {
+  id: string;
+  username: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  isActive: boolean;
+  /** null when none is stored, or when it cannot be decrypted (see emailUnreadable). */
+  email: string | null;
+  emailUnreadable: boolean;
+  hasPassword: boolean;
+  lockedUntil: number | null;
+  failedLoginAttempts: number;
+  lastLogin: number | null;
+  dateJoined: number;
+  profile: ProfileView;
+}
+
+export interface SecuritySettingsView {
+  maxFailedAttempts: number;
+  lockoutMinutes: number;
+  idleLockMinutes: number;
+  /** Discounts above this percentage need a manager. */
+  discountLimitPercent: number;
+}
+
+export interface SettingsView {
+  security: SecuritySettingsView;
+  /** Where the email encryption key is kept, and whether the OS protects it. */
+  keyStorage: { backend: string; protected: boolean; warning: string | null };
+}
+
+export interface OverrideApproval {
+  approvalId: string;
+  action: OverrideAction;
+  approverName: string;
+  expiresAt: number;
+}
+
+export interface AuditEventView {
+  seq: number;
+  id: string;
+  createdAt: number;
+  actorName: string | null;
+  approverName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  terminalName: string | null;
+}
+
+export interface AuditPage {
+  events: AuditEventView[];
+  nextCursor: string | null;
+}
+
+export interface AuditFilters {
+  actions: string[];
+  people: { id: string; name: string }[];
+}
+
+export interface AuditVerification {
+  intact: boolean;
+  checked: number;
+  brokenAt: { seq: number; id: string } | null;
 }
 
 export interface OrderPage {
@@ -159,6 +249,15 @@ export function isTrivialPin(pin: string): boolean {
 }
 
 const empty = z.strictObject({});
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-23');
+const email = z.string().trim().max(254).email('Enter a valid email address');
+const profileInput = z.strictObject({
+  displayName: z.string().trim().max(120).optional(),
+  phoneNumber: z.string().trim().max(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
+  favoriteDrink: z.string().trim().max(120).optional(),
+  bio: z.string().trim().max(1000).optional(),
+});
+const role = z.enum(ROLES);
 
 // ---------- the table ----------
 
@@ -234,6 +333,114 @@ export const contract = {
     permission: 'session.self',
     summary: 'The person is still at the till (keeps the idle lock away).',
   }),
+  'auth.changePassword': channel<null>()({
+    input: z.strictObject({ currentPassword: anyPassword, newPassword }),
+    permission: 'session.self',
+    summary: 'Change your own password (the current one is required; the last 5 cannot be reused).',
+  }),
+  'auth.changePin': channel<null>()({
+    input: z.strictObject({ currentPin: pinDigits, newPin }),
+    permission: 'session.self',
+    summary: 'Change your own PIN.',
+  }),
+  'override.approve': channel<OverrideApproval>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(150), pin: pinDigits, action: z.enum(['discount.overLimit']) }),
+    permission: 'cart.use',
+    summary: "A manager approves one action in place with their PIN; the approval is single-use and expires in 2 minutes.",
+  }),
+  'staff.list': channel<StaffView[]>()({
+    input: empty,
+    permission: 'staff.view',
+    summary: 'Everyone with an account, active or not.',
+  }),
+  'staff.create': channel<StaffView>()({
+    input: z.strictObject({
+      username,
+      firstName: personName.min(1, 'Enter a first name'),
+      lastName: personName,
+      role,
+      pin: newPin,
+      password: newPassword.optional(),
+      email: email.optional(),
+      profile: profileInput.optional(),
+    }),
+    permission: 'staff.manage',
+    summary: 'Add a person (managers add baristas; owners anyone). Managers and owners need a password.',
+  }),
+  'staff.update': channel<StaffView>()({
+    input: z.strictObject({
+      userId: id,
+      firstName: personName.min(1, 'Enter a first name').optional(),
+      lastName: personName.optional(),
+      role: role.optional(),
+      email: email.or(z.literal('')).nullable().optional(),
+      profile: profileInput.optional(),
+    }),
+    permission: 'staff.manage',
+    summary: "Edit a person's name, role, email or profile.",
+  }),
+  'staff.setActive': channel<StaffView>()({
+    input: z.strictObject({ userId: id, active: z.boolean() }),
+    permission: 'staff.manage',
+    summary: 'Deactivate (or reactivate) an account; people are never deleted, their orders keep their name.',
+  }),
+  'staff.resetPin': channel<StaffView>()({
+    input: z.strictObject({ userId: id, pin: newPin }),
+    permission: 'staff.manage',
+    summary: "Set someone else's PIN.",
+  }),
+  'staff.resetPassword': channel<StaffView>()({
+    input: z.strictObject({ userId: id, password: newPassword }),
+    permission: 'staff.manage',
+    summary: "Set someone else's password.",
+  }),
+  'staff.unlock': channel<StaffView>()({
+    input: z.strictObject({ userId: id }),
+    permission: 'staff.unlock',
+    summary: 'Lift a lockout after too many wrong tries.',
+  }),
+  'settings.get': channel<SettingsView>()({
+    input: empty,
+    permission: 'settings.manage',
+    summary: 'Security settings and where the encryption key lives.',
+  }),
+  'settings.updateSecurity': channel<SettingsView>()({
+    input: z.strictObject({
+      maxFailedAttempts: z.int().min(3, 'At least 3').max(10, 'At most 10'),
+      lockoutMinutes: z.int().min(1, 'At least 1 minute').max(24 * 60, 'At most a day'),
+      idleLockMinutes: z.int().min(1, 'At least 1 minute').max(240, 'At most 4 hours'),
+      discountLimitPercent: z.int().min(0).max(100, 'At most 100'),
+    }),
+    permission: 'settings.manage',
+    summary: 'Lockout, idle lock and discount limit.',
+  }),
+  'audit.list': channel<AuditPage>()({
+    input: z.strictObject({
+      actorUserId: id.optional(),
+      action: z.string().max(64).optional(),
+      fromDay: day.optional(),
+      toDay: day.optional(),
+      limit: z.int().min(1).max(200).optional(),
+      before: z.string().max(32).optional(),
+    }),
+    permission: 'audit.view',
+    summary: 'The audit trail, newest first, filtered by person, action and shop-local dates.',
+  }),
+  'audit.filters': channel<AuditFilters>()({
+    input: empty,
+    permission: 'audit.view',
+    summary: 'The actions and people that appear in the audit trail.',
+  }),
+  'audit.verify': channel<AuditVerification>()({
+    input: empty,
+    permission: 'audit.view',
+    summary: 'Recompute the hash chain; report the first broken link.',
+  }),
+  'menu.updateItem': channel<MenuItemView>()({
+    input: z.strictObject({ menuItemId: id, price: minor.max(999_999, 'At most 9,999.99').optional(), isAvailable: z.boolean().optional() }),
+    permission: 'menu.edit',
+    summary: "Change an item's price or mark it sold out.",
+  }),
   'menu.list': channel<MenuCategoryView[]>()({
     input: empty,
     permission: 'menu.view',
@@ -258,6 +465,18 @@ export const contract = {
     input: z.strictObject({ lineId: id }),
     permission: 'cart.use',
     summary: 'Remove a line.',
+  }),
+  'cart.setDiscount': channel<CartView>()({
+    input: z.strictObject({
+      discount: z
+        .strictObject({ kind: z.enum(['percent', 'amount']), value: z.int().min(1).max(100_000_000) })
+        .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'At most 100%', path: ['value'] })
+        .nullable(),
+      reason: z.string().trim().max(200).optional(),
+      approvalId: z.uuid().optional(),
+    }),
+    permission: 'discount.apply',
+    summary: 'Put an order discount on the cart (percent in basis points, or an amount), or remove it with null. Above the limit it needs a manager.',
   }),
   'cart.clear': channel<CartView>()({
     input: empty,

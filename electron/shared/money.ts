@@ -26,7 +26,14 @@ export interface OrderTotals {
   discountTotal: Minor;
   taxTotal: Minor;
   total: Minor; // what the customer pays
+  lineDiscounts: Minor[]; // per input line, sums to discountTotal
   lineTaxes: Minor[]; // per input line, sums to taxTotal
+}
+
+/** An order-level discount: percent in basis points (1000 = 10%) or a fixed amount in minor units. */
+export interface Discount {
+  kind: 'percent' | 'amount';
+  value: number;
 }
 
 function assertMinor(value: number, what: string): void {
@@ -73,14 +80,35 @@ export function allocate(total: Minor, weights: readonly Minor[]): Minor[] {
   return parts;
 }
 
-export function orderTotals(lines: readonly PricedLine[], policy: TaxPolicy): OrderTotals {
+/** The discount in minor units on `subtotal`: percent rounded half-up, and never more than the subtotal. */
+export function discountAmount(subtotal: Minor, discount: Discount | null | undefined): Minor {
+  if (!discount) return 0;
+  assertMinor(discount.value, 'discount');
+  if (discount.value < 0) throw new RangeError('a discount cannot be negative');
+  const raw = discount.kind === 'percent' ? divRoundHalfUp(subtotal * Math.min(discount.value, 10_000), 10_000) : discount.value;
+  return Math.min(raw, subtotal);
+}
+
+/** The discount as basis points of the subtotal, rounded up (to compare with the shop's limit). */
+export function discountRateBp(subtotal: Minor, discount: Discount): number {
+  if (discount.kind === 'percent') return discount.value;
+  if (subtotal === 0) return discount.value > 0 ? 10_000 : 0;
+  return Math.ceil((Math.min(discount.value, subtotal) * 10_000) / subtotal);
+}
+
+export function orderTotals(lines: readonly PricedLine[], policy: TaxPolicy, discount?: Discount | null): OrderTotals {
   const lineTotals = lines.map(lineTotal);
   const subtotal = lineTotals.reduce((a, t) => a + t, 0);
-  const discountTotal = 0;
+  const discountTotal = discountAmount(subtotal, discount);
+  const lineDiscounts = allocate(discountTotal, lineTotals);
   const taxable = subtotal - discountTotal;
   const taxTotal = taxFor(taxable, policy);
   const total = policy.pricesIncludeTax ? taxable : taxable + taxTotal;
-  return { subtotal, discountTotal, taxTotal, total, lineTaxes: allocate(taxTotal, lineTotals) };
+  const lineTaxes = allocate(
+    taxTotal,
+    lineTotals.map((t, i) => t - lineDiscounts[i]!),
+  );
+  return { subtotal, discountTotal, taxTotal, total, lineDiscounts, lineTaxes };
 }
 
 /** Change due for a cash tender; null when the tender does not cover the total. */

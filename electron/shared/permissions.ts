@@ -6,22 +6,55 @@ export const ROLES = ['barista', 'manager', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
-  'session.self', // lock / log out / keep-alive of one's own session
+  'session.self', // lock, sign out, change one's own PIN and password
   'menu.view',
+  'menu.edit', // prices and availability
   'cart.use',
+  'discount.apply', // discounts up to the limit in Settings
+  'discount.overLimit', // discounts above it (or approve someone else's)
   'orders.checkout',
-  'orders.view',
+  'orders.view', // today's orders
+  'orders.viewHistory', // every day's orders
+  'staff.view',
+  'staff.manage', // create, edit, deactivate, reset PIN/password (managers: baristas only)
+  'staff.unlock', // lift a lockout
+  'audit.view',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  barista: ['session.self', 'menu.view', 'cart.use', 'orders.checkout', 'orders.view'],
-  manager: ['session.self', 'menu.view', 'cart.use', 'orders.checkout', 'orders.view'],
-  owner: ['session.self', 'menu.view', 'cart.use', 'orders.checkout', 'orders.view'],
-};
+const BARISTA: readonly Permission[] = [
+  'session.self',
+  'menu.view',
+  'cart.use',
+  'discount.apply',
+  'orders.checkout',
+  'orders.view',
+];
+const MANAGER: readonly Permission[] = [
+  ...BARISTA,
+  'menu.edit',
+  'discount.overLimit',
+  'orders.viewHistory',
+  'staff.view',
+  'staff.manage',
+  'staff.unlock',
+];
+const OWNER: readonly Permission[] = [...MANAGER, 'audit.view', 'settings.manage'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = { barista: BARISTA, manager: MANAGER, owner: OWNER };
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
+/** Roles a person of `role` may create, edit or reset: managers look after baristas, owners after everyone. */
+export function manageableRoles(role: Role): readonly Role[] {
+  return role === 'owner' ? ROLES : role === 'manager' ? ['barista'] : [];
+}
+
 export const ROLE_LABELS: Record<Role, string> = { barista: 'Barista', manager: 'Manager', owner: 'Owner' };
+
+/** Actions a higher role can approve in place with their PIN (manager override). */
+export const OVERRIDE_ACTIONS = { 'discount.overLimit': 'discount.overLimit' } as const satisfies Record<string, Permission>;
+export type OverrideAction = keyof typeof OVERRIDE_ACTIONS;

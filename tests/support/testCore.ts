@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore';
 import type { Clock } from '../../electron/core/deps';
+import { FileKeyProvider } from '../../electron/core/keys';
 import type { CallContext } from '../../electron/ipc/router';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
@@ -64,7 +65,8 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
   const dbPath = path.join(dir, 'brewline.sqlite');
   const clock = opts.clock ?? (new ManualClock() as unknown as C);
   const quietLogger = { info: () => {}, error: () => {} };
-  const build = () => createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], clock, logger: quietLogger });
+  const keys = new FileKeyProvider(path.join(dir, 'brewline.keys'), {});
+  const build = () => createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys, clock, logger: quietLogger });
   let core = build();
   const ctx = (senderId = 'window-1', extra: Partial<CallContext> = {}): CallContext => ({
     senderId,
@@ -107,3 +109,25 @@ export async function makeSetUpCore(shop: Partial<ChannelInput<'setup.complete'>
 }
 
 export const newRequestId = (): string => crypto.randomUUID();
+
+export const STAFF_PIN = '730516';
+export const STAFF_PASSWORD = 'a long manager password';
+
+/** Adds a person through staff.create as the signed-in owner on window-1. */
+export async function addStaff(t: TestCore<Clock>, role: 'barista' | 'manager' | 'owner', username: string, extra: Partial<ChannelInput<'staff.create'>> = {}) {
+  return t.must('staff.create', {
+    username,
+    firstName: username[0]!.toUpperCase() + username.slice(1),
+    lastName: 'Test',
+    role,
+    pin: STAFF_PIN,
+    ...(role === 'barista' ? {} : { password: STAFF_PASSWORD }),
+    ...extra,
+  });
+}
+
+/** Signs `username` in on their own window (the window id is the username). */
+export async function signInAs(t: TestCore<Clock>, username: string, pin = STAFF_PIN): Promise<string> {
+  await t.must('auth.loginPin', { username, pin }, username);
+  return username;
+}
