@@ -2,129 +2,13 @@
 // and (unless public) no session → UNAUTHENTICATED. The tables are typed over the contract, so a
 // new channel does not compile until it has its cases here.
 import { afterEach, describe, expect, test } from 'vitest';
-import { CHANNELS, contract, type Channel, type ChannelInput } from '../../electron/shared/contract';
-import { addStaff, makeSetUpCore, makeTestCore, newRequestId, OWNER, setupInput, STAFF_PIN, type TestCore } from '../support/testCore';
+import { CHANNELS, contract, type Channel } from '../../electron/shared/contract';
+import { cases, latteId, type Case } from '../support/channelCases';
+import { makeSetUpCore, makeTestCore, OWNER, type TestCore } from '../support/testCore';
 import { dbFingerprint } from '../support/snapshot';
 
 let t: TestCore;
 afterEach(() => t?.close());
-
-interface Case<C extends Channel> {
-  /** Prepares the core (signed-in owner unless `fresh`) and returns a valid input. */
-  happy: (t: TestCore) => Promise<ChannelInput<C>>;
-  fresh?: boolean;
-  /** Inputs that must be refused by validation. */
-  bad: unknown[];
-}
-
-const latteId = async (t: TestCore) => (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Latte')!.id;
-const lineId = async (t: TestCore) => (await t.must('cart.addItem', { menuItemId: await latteId(t) })).lines[0]!.id;
-
-const baristaId = async (t: TestCore) => (await addStaff(t, 'barista', 'bea')).id;
-
-export const cases: { [C in Channel]: Case<C> } = {
-  'auth.changePassword': {
-    happy: async () => ({ currentPassword: OWNER.password, newPassword: 'a brand new passphrase' }),
-    bad: [{ currentPassword: OWNER.password, newPassword: 'short' }, { newPassword: 'a brand new passphrase' }],
-  },
-  'auth.changePin': {
-    happy: async () => ({ currentPin: OWNER.pin, newPin: '604817' }),
-    bad: [{ currentPin: OWNER.pin, newPin: '111111' }, { currentPin: OWNER.pin, newPin: '12345' }, { currentPin: 'abc', newPin: '604817' }],
-  },
-  'override.approve': {
-    happy: async (t) => {
-      await addStaff(t, 'manager', 'max');
-      return { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit' };
-    },
-    bad: [{ username: 'max', pin: STAFF_PIN, action: 'refund.everything' }, { username: 'max', action: 'discount.overLimit' }],
-  },
-  'staff.list': { happy: async () => ({}), bad: [{ includeInactive: true }] },
-  'staff.create': {
-    happy: async () => ({ username: 'bea', firstName: 'Bea', lastName: 'Cruz', role: 'barista', pin: '730516', email: 'bea@example.com', profile: { favoriteDrink: 'Flat White' } }),
-    bad: [
-      { username: 'bea', firstName: 'Bea', lastName: '', role: 'barista', pin: '123456' },
-      { username: 'bea', firstName: 'Bea', lastName: '', role: 'king', pin: '730516' },
-      { username: 'bea', firstName: 'Bea', lastName: '', role: 'manager', pin: '730516', password: 'short' },
-      { username: 'bea', firstName: 'Bea', lastName: '', role: 'barista', pin: '730516', email: 'not-an-email' },
-      { username: 'bea', firstName: '', lastName: '', role: 'barista', pin: '730516' },
-    ],
-  },
-  'staff.update': {
-    happy: async (t) => ({ userId: await baristaId(t), lastName: 'Santos', profile: { bio: 'Latte art champion' } }),
-    bad: [{ lastName: 'x' }, { userId: 'x', role: 'emperor' }, { userId: 'x', email: 'nope' }],
-  },
-  'staff.setActive': { happy: async (t) => ({ userId: await baristaId(t), active: false }), bad: [{ userId: 'x' }, { userId: 'x', active: 'no' }] },
-  'staff.resetPin': { happy: async (t) => ({ userId: await baristaId(t), pin: '604817' }), bad: [{ userId: 'x', pin: '000000' }, { userId: 'x' }] },
-  'staff.resetPassword': {
-    happy: async (t) => ({ userId: await baristaId(t), password: 'a fresh long password' }),
-    bad: [{ userId: 'x', password: 'tiny' }],
-  },
-  'staff.unlock': { happy: async (t) => ({ userId: await baristaId(t) }), bad: [{}, { userId: '' }] },
-  'settings.get': { happy: async () => ({}), bad: [{ section: 'all' }] },
-  'settings.updateSecurity': {
-    happy: async () => ({ maxFailedAttempts: 6, lockoutMinutes: 15, idleLockMinutes: 10, discountLimitPercent: 10 }),
-    bad: [
-      { maxFailedAttempts: 11, lockoutMinutes: 15, idleLockMinutes: 10, discountLimitPercent: 10 },
-      { maxFailedAttempts: 5, lockoutMinutes: 0, idleLockMinutes: 10, discountLimitPercent: 10 },
-      { maxFailedAttempts: 5, lockoutMinutes: 15, idleLockMinutes: 10 },
-    ],
-  },
-  'audit.list': { happy: async () => ({ limit: 20, fromDay: '2026-11-01', toDay: '2026-11-30' }), bad: [{ limit: 0 }, { fromDay: '23/11/2026' }] },
-  'audit.filters': { happy: async () => ({}), bad: [{ x: 1 }] },
-  'audit.verify': { happy: async () => ({}), bad: [{ repair: true }] },
-  'menu.updateItem': {
-    happy: async (t) => ({ menuItemId: await latteId(t), price: 17500, isAvailable: false }),
-    bad: [{ menuItemId: 'x', price: -1 }, { menuItemId: 'x', price: 1_000_000 }, { menuItemId: 'x', price: 12.5 }, { price: 100 }],
-  },
-  'cart.setDiscount': {
-    happy: async (t) => {
-      await lineId(t);
-      return { discount: { kind: 'percent', value: 500 }, reason: 'Regular' };
-    },
-    bad: [{ discount: { kind: 'percent', value: 10_001 } }, { discount: { kind: 'bogo', value: 1 } }, { discount: { kind: 'amount', value: 0 } }, { discount: { kind: 'amount', value: 1.5 } }],
-  },
-  'setup.status': { happy: async () => ({}), fresh: true, bad: [{ x: 1 }, 'str', 42] },
-  'setup.complete': {
-    happy: async () => setupInput(),
-    fresh: true,
-    bad: [{}, { ...setupInput(), owner: { ...OWNER, username: 'a b' } }, { ...setupInput(), shop: { ...setupInput().shop, currency: 'BTC' } }, { ...setupInput(), shop: { ...setupInput().shop, taxRatePercent: '-1' } }],
-  },
-  'auth.users': { happy: async () => ({}), bad: [{ all: true }] },
-  'auth.session': { happy: async () => ({}), bad: [[]] },
-  'auth.loginPin': { happy: async () => ({ username: 'olivia', pin: OWNER.pin }), bad: [{ username: 'olivia' }, { username: 'olivia', pin: '12ab56' }, { username: '', pin: '482913' }, { username: 'olivia', pin: '4'.repeat(40) }] },
-  'auth.loginPassword': { happy: async () => ({ username: 'olivia', password: OWNER.password }), bad: [{ username: 'olivia', password: '' }, { username: 'olivia', password: 'x'.repeat(300) }, null] },
-  'auth.lock': { happy: async () => ({}), bad: [{ now: 1 }] },
-  'auth.logout': { happy: async () => ({}), bad: [{ everywhere: true }] },
-  'auth.activity': { happy: async () => ({}), bad: ['ping'] },
-  'menu.list': { happy: async () => ({}), bad: [{ category: 'x' }] },
-  'cart.get': { happy: async () => ({}), bad: [{ userId: 'someone-else' }] },
-  'cart.addItem': { happy: async (t) => ({ menuItemId: await latteId(t) }), bad: [{}, { menuItemId: 'x', quantity: 0 }, { menuItemId: 'x', quantity: 1.5 }, { menuItemId: 'x', quantity: 10_000 }, { menuItemId: 42 }] },
-  'cart.setQuantity': { happy: async (t) => ({ lineId: await lineId(t), quantity: 3 }), bad: [{ lineId: 'x' }, { lineId: 'x', quantity: -1 }, { lineId: 'x', quantity: '2' }] },
-  'cart.removeLine': { happy: async (t) => ({ lineId: await lineId(t) }), bad: [{}, { lineId: '' }] },
-  'cart.clear': { happy: async () => ({}), bad: [{ force: true }] },
-  'orders.checkout': {
-    happy: async (t) => {
-      await lineId(t);
-      return { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 20000 }] };
-    },
-    bad: [
-      { requestId: 'not-a-uuid', payments: [{ method: 'cash', tendered: 20000 }] },
-      { requestId: newRequestId(), payments: [] },
-      { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 199.5 }] },
-      { requestId: newRequestId(), payments: [{ method: 'cash', tendered: -5 }] },
-      { requestId: newRequestId(), payments: [{ method: 'bitcoin', tendered: 20000 }] },
-    ],
-  },
-  'orders.list': { happy: async () => ({ limit: 10 }), bad: [{ limit: 0 }, { limit: 1000 }, { before: 5 }] },
-  'orders.get': {
-    happy: async (t) => {
-      await lineId(t);
-      const r = await t.must('orders.checkout', { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 20000 }] });
-      return { orderId: r.order.id };
-    },
-    bad: [{}, { orderId: '' }, { orderId: 7 }],
-  },
-};
 
 async function prepared(c: Case<Channel>) {
   t = c.fresh ? makeTestCore() : await makeSetUpCore();
