@@ -65,8 +65,9 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
   const dbPath = path.join(dir, 'brewline.sqlite');
   const clock = opts.clock ?? (new ManualClock() as unknown as C);
   const quietLogger = { info: () => {}, error: () => {} };
-  const keys = new FileKeyProvider(path.join(dir, 'brewline.keys'), {});
-  const build = () => createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys, clock, logger: quietLogger });
+  // A new provider per open, as after an app restart: a deleted key file really is gone.
+  const build = () =>
+    createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys: new FileKeyProvider(path.join(dir, 'brewline.keys'), {}), clock, logger: quietLogger });
   let core = build();
   const ctx = (senderId = 'window-1', extra: Partial<CallContext> = {}): CallContext => ({
     senderId,
