@@ -67,6 +67,7 @@ async function main() {
   const checkout = stats(checkoutSamples);
 
   // --- the raw-SQL floor: the same writes, prepared statements, one transaction ---
+  t.core.sqlite.pragma('wal_checkpoint(TRUNCATE)'); // the floor copies the file: flush the WAL into it first
   const floor = rawCheckoutFloor(t.dir);
   const ratio = checkout.p99 / floor.p99;
   report('checkout floor (raw SQL, same rows)', floor, '—', true);
@@ -88,6 +89,7 @@ function rawCheckoutFloor(dir: string) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  db.exec('delete from carts');
   const user = db.prepare(`select id from users limit 1`).pluck().get() as string;
   const terminal = db.prepare(`select id from terminals limit 1`).pluck().get() as string;
   const item = db.prepare(`select id from menu_items limit 1`).pluck().get() as string;
