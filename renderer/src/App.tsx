@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { call, onAuthLost, onPosEvent } from './api';
 import { TopBar } from './components/TopBar';
+import { AuditScreen } from './screens/AuditScreen';
 import { CounterScreen } from './screens/CounterScreen';
+import { MenuScreen } from './screens/MenuScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
-import { useSessionStore } from './stores/sessionStore';
+import { StaffScreen } from './screens/StaffScreen';
+import { canSeeView, useSessionStore, type MainView } from './stores/sessionStore';
 import { Icon } from './components/Icon';
 
 const ACTIVITY_INTERVAL_MS = 30_000;
@@ -88,10 +92,17 @@ export function App() {
     return <SignInScreen key={session ? `locked-${session.userId}` : 'signed-out'} />;
   }
 
+  // A view this person may not see (e.g. after a role change) falls back to the counter.
+  const shown: MainView = canSeeView(session, view) ? view : 'counter';
   return (
     <div className="app-shell">
       <TopBar />
-      {view === 'counter' ? <CounterScreen /> : <OrdersScreen />}
+      {shown === 'counter' && <CounterScreen />}
+      {shown === 'orders' && <OrdersScreen />}
+      {shown === 'menu' && <MenuScreen />}
+      {shown === 'staff' && <StaffScreen />}
+      {shown === 'audit' && <AuditScreen />}
+      {shown === 'settings' && <SettingsScreen />}
     </div>
   );
 }

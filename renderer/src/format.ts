@@ -51,3 +51,70 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 export function itemCountLabel(n: number): string {
   return n === 0 ? 'No items' : n === 1 ? '1 item' : `${n} items`;
 }
+
+/** "10" or "7.5" (percent, up to two decimals) → basis points (1000, 750), integer math only; null if not a percent. */
+export function parsePercentBp(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{0,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** 750 → "7.5": the plain form a person would type (parsePercentBp's inverse). */
+export function toPercentInput(bp: number): string {
+  return formatRate(bp).replace('%', '');
+}
+
+/** True while a lockout (epoch ms) is still running. */
+export function isLockedNow(lockedUntil: number | null, now = Date.now()): boolean {
+  return lockedUntil !== null && lockedUntil > now;
+}
+
+/** Shorten long text for a table cell, with an ellipsis. */
+export function shorten(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function brief(v: unknown): string {
+  if (v === undefined) return '—';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * An audit entry's old → new values in one short line: for two objects only the keys that
+ * changed ("price: 16500 → 17000"), otherwise both values compacted.
+ */
+export function describeChange(oldValue: string | null, newValue: string | null): string {
+  if (oldValue === null && newValue === null) return '';
+  const before = parseJson(oldValue);
+  const after = parseJson(newValue);
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (keys.length === 0) return 'no change';
+    return keys.map((k) => `${k}: ${brief(before[k])} → ${brief(after[k])}`).join(', ');
+  }
+  if (oldValue === null) return brief(after);
+  if (newValue === null) return `${brief(before)} → (removed)`;
+  return `${brief(before)} → ${brief(after)}`;
+}
+
+/** "23 Nov 2026". */
+export function formatDate(epochMs: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: safeZone(timeZone) }).format(
+    new Date(epochMs),
+  );
+}

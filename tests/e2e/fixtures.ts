@@ -86,7 +86,8 @@ export const test = base.extend<{ app: BrewlineApp }>({
         await page.goto(`${TEST_ORIGIN}/index.html`);
       },
       async setUpShop(shop) {
-        await t.must('setup.complete', setupInput(shop), 'setup-shortcut');
+        // The owner's session from setup stays on 'window-1', so support helpers (addStaff…) can act as the owner.
+        await t.must('setup.complete', setupInput(shop), 'window-1');
       },
       async signIn(name = /Olivia/, pin = OWNER.pin) {
         await page.getByRole('list', { name: 'Staff' }).getByRole('button', { name }).click();

@@ -1,15 +1,17 @@
 import type { Currency } from '../../../electron/shared/money';
-import { formatMoney, itemCountLabel, taxLabel } from '../format';
+import { formatMoney, formatRate, itemCountLabel, taxLabel } from '../format';
 import { useCartStore } from '../stores/cartStore';
 import { Icon } from './Icon';
 
 interface CartPanelProps {
   currency: Currency;
   onCharge(): void;
+  /** Opens the discount dialog; left out when the person may not give discounts. */
+  onDiscount?: () => void;
 }
 
 /** "Current order": the lines, main's totals, Clear and Charge — or the last sale's confirmation. */
-export function CartPanel({ currency, onCharge }: CartPanelProps) {
+export function CartPanel({ currency, onCharge, onDiscount }: CartPanelProps) {
   const cart = useCartStore((s) => s.cart);
   const lastSale = useCartStore((s) => s.lastSale);
   const setQuantity = useCartStore((s) => s.setQuantity);
@@ -51,6 +53,7 @@ export function CartPanel({ currency, onCharge }: CartPanelProps) {
   const lines = cart?.lines ?? [];
   const empty = lines.length === 0;
   const totals = cart?.totals;
+  const discount = cart?.discount ?? null;
 
   return (
     <section className="cart-panel" aria-labelledby="cart-title">
@@ -59,9 +62,16 @@ export function CartPanel({ currency, onCharge }: CartPanelProps) {
           <h2 id="cart-title">Current order</h2>
           <span className="cart-count">{itemCountLabel(cart?.itemCount ?? 0)}</span>
         </div>
-        <button type="button" className="btn btn--secondary btn--small cart-clear" onClick={() => void clear()} disabled={empty}>
-          Clear
-        </button>
+        <div className="cart-actions">
+          {onDiscount && (
+            <button type="button" className="btn btn--secondary btn--small" onClick={onDiscount} disabled={empty}>
+              Discount
+            </button>
+          )}
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => void clear()} disabled={empty}>
+            Clear
+          </button>
+        </div>
       </div>
 
       <div className="cart-lines-wrap">
@@ -110,9 +120,17 @@ export function CartPanel({ currency, onCharge }: CartPanelProps) {
             <dt>Subtotal</dt>
             <dd>{money(totals?.subtotal ?? 0)}</dd>
           </div>
-          {totals && totals.discountTotal > 0 && (
-            <div className="totals-row">
-              <dt>Discount</dt>
+          {totals && (totals.discountTotal > 0 || discount) && (
+            <div className="totals-row totals-row--discount">
+              <dt>
+                {discount?.kind === 'percent' ? `Discount (${formatRate(discount.value)})` : 'Discount'}
+                {discount && (discount.reason || discount.approvedBy) && (
+                  <span className="totals-note">
+                    {discount.reason && <span className="totals-reason">{discount.reason}</span>}
+                    {discount.approvedBy && <span className="totals-approved">approved by {discount.approvedBy}</span>}
+                  </span>
+                )}
+              </dt>
               <dd>−{money(totals.discountTotal)}</dd>
             </div>
           )}

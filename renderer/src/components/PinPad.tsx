@@ -8,6 +8,10 @@ interface PinPadProps {
   onChange(value: string): void;
   onSubmit(): void;
   busy?: boolean;
+  /** Everything greyed out (e.g. the account is locked out) until the parent enables it again. */
+  disabled?: boolean;
+  /** The submit button's text. */
+  submitLabel?: string;
   /** Listen to the physical keyboard (digits, Backspace, Escape, Enter). */
   keyboard?: boolean;
 }
@@ -18,7 +22,8 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Touch keypad for a PIN, shown as dots. The PIN itself never appears on screen. */
-export function PinPad({ value, onChange, onSubmit, busy = false, keyboard = true }: PinPadProps) {
+export function PinPad({ value, onChange, onSubmit, busy: requestBusy = false, disabled = false, submitLabel = 'Sign in', keyboard = true }: PinPadProps) {
+  const busy = requestBusy || disabled;
   // Keep the latest values for the window key listener without re-subscribing on every digit.
   const latest = useRef({ value, onChange, onSubmit, busy });
   latest.current = { value, onChange, onSubmit, busy };
@@ -89,8 +94,8 @@ export function PinPad({ value, onChange, onSubmit, busy = false, keyboard = tru
           <span aria-hidden="true">⌫</span>
         </button>
       </div>
-      <button type="button" className="btn btn--primary btn--large btn--block" onClick={onSubmit} disabled={busy || value.length === 0} aria-busy={busy || undefined}>
-        Sign in
+      <button type="button" className="btn btn--primary btn--large btn--block" onClick={onSubmit} disabled={busy || value.length === 0} aria-busy={requestBusy || undefined}>
+        {submitLabel}
       </button>
     </div>
   );

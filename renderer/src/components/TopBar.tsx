@@ -1,10 +1,16 @@
+import { useState } from 'react';
 import { ROLE_LABELS } from '../../../electron/shared/permissions';
-import { useSessionStore, type MainView } from '../stores/sessionStore';
+import { canSeeView, useSessionStore, type MainView } from '../stores/sessionStore';
+import { AccountDialog } from './AccountDialog';
 import { Icon } from './Icon';
 
 const TABS: { view: MainView; label: string }[] = [
   { view: 'counter', label: 'Counter' },
   { view: 'orders', label: 'Orders' },
+  { view: 'menu', label: 'Menu' },
+  { view: 'staff', label: 'Staff' },
+  { view: 'audit', label: 'Audit log' },
+  { view: 'settings', label: 'Settings' },
 ];
 
 export function TopBar() {
@@ -14,9 +20,12 @@ export function TopBar() {
   const setView = useSessionStore((s) => s.setView);
   const lock = useSessionStore((s) => s.lock);
   const logout = useSessionStore((s) => s.logout);
+  const [accountOpen, setAccountOpen] = useState(false);
+  const tabs = TABS.filter((t) => canSeeView(session, t.view));
+  const current: MainView = canSeeView(session, view) ? view : 'counter';
 
   return (
-    <header className="topbar">
+    <header className={`topbar${tabs.length >= 4 ? ' topbar--busy' : ''}${tabs.length > 4 ? ' topbar--crowded' : ''}`}>
       <div className="topbar-brand">
         <span className="brand-mark brand-mark--small" aria-hidden="true">
           <Icon name="cup" />
@@ -24,12 +33,12 @@ export function TopBar() {
         <span className="topbar-shop">{shop?.name ?? 'Brewline'}</span>
       </div>
       <nav className="topbar-nav" aria-label="Main">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.view}
             type="button"
-            className={`nav-tab${view === t.view ? ' nav-tab--active' : ''}`}
-            aria-current={view === t.view ? 'page' : undefined}
+            className={`nav-tab${current === t.view ? ' nav-tab--active' : ''}`}
+            aria-current={current === t.view ? 'page' : undefined}
             onClick={() => setView(t.view)}
           >
             {t.label}
@@ -42,6 +51,10 @@ export function TopBar() {
             <span className="topbar-name">{session.displayName}</span>
             <span className="topbar-role">{ROLE_LABELS[session.role]}</span>
           </span>
+          <button type="button" className="btn btn--bar" onClick={() => setAccountOpen(true)}>
+            <Icon name="user" />
+            My account
+          </button>
           <button type="button" className="btn btn--bar" onClick={() => void lock()}>
             <Icon name="lock" />
             Lock
@@ -51,6 +64,7 @@ export function TopBar() {
           </button>
         </div>
       )}
+      {accountOpen && session && <AccountDialog session={session} onClose={() => setAccountOpen(false)} />}
     </header>
   );
 }

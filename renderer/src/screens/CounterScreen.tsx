@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { CartPanel } from '../components/CartPanel';
 import { ChargeDialog } from '../components/ChargeDialog';
+import { DiscountDialog } from '../components/DiscountDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { MenuGrid } from '../components/MenuGrid';
 import { useCartStore } from '../stores/cartStore';
-import { useSessionStore } from '../stores/sessionStore';
+import { hasPermission, useSessionStore } from '../stores/sessionStore';
 
 export function CounterScreen() {
   const currency = useSessionStore((s) => s.shop?.currency ?? 'PHP');
@@ -13,7 +14,9 @@ export function CounterScreen() {
   const dismissNotice = useCartStore((s) => s.dismissNotice);
   const loadMenu = useCartStore((s) => s.loadMenu);
   const loadCart = useCartStore((s) => s.loadCart);
+  const mayDiscount = useSessionStore((s) => hasPermission(s.session, 'discount.apply'));
   const [charging, setCharging] = useState(false);
+  const [discounting, setDiscounting] = useState(false);
 
   useEffect(() => {
     void loadMenu();
@@ -33,8 +36,13 @@ export function CounterScreen() {
         )}
         <MenuGrid currency={currency} />
       </div>
-      <CartPanel currency={currency} onCharge={() => canCharge && setCharging(true)} />
+      <CartPanel
+        currency={currency}
+        onCharge={() => canCharge && setCharging(true)}
+        onDiscount={mayDiscount ? () => canCharge && setDiscounting(true) : undefined}
+      />
       {charging && cart && <ChargeDialog total={cart.totals.total} currency={currency} onClose={() => setCharging(false)} />}
+      {discounting && cart && <DiscountDialog cart={cart} currency={currency} onClose={() => setDiscounting(false)} />}
     </main>
   );
 }

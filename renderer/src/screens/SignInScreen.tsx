@@ -38,6 +38,8 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [typedName, setTypedName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** main said LOCKED: too many wrong tries. Entry stays off until "Try again". */
+  const [lockout, setLockout] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
@@ -58,11 +60,20 @@ export function SignInScreen() {
     setPin('');
     setPassword('');
     setError(null);
+    setLockout(null);
     setMethod('pin');
   }
 
+  function tryAgain() {
+    setLockout(null);
+    setError(null);
+    setPin('');
+    setPassword('');
+    if (method === 'password') requestAnimationFrame(() => passwordRef.current?.focus());
+  }
+
   async function submitSecret() {
-    if (step.kind !== 'secret' || busy) return;
+    if (step.kind !== 'secret' || busy || lockout) return;
     const secret = method === 'pin' ? pin : password;
     if (!secret) return;
     setBusy(true);
@@ -71,9 +82,14 @@ export function SignInScreen() {
     // On success this screen goes away; on failure clear the secret and say why.
     if (failure) {
       setBusy(false);
-      setError(failure.message);
       setPin('');
       setPassword('');
+      if (failure.code === 'LOCKED') {
+        setError(null);
+        setLockout(failure.message);
+        return;
+      }
+      setError(failure.message);
       if (method === 'password') passwordRef.current?.focus();
     }
   }
@@ -179,7 +195,19 @@ export function SignInScreen() {
               </>
             )}
 
-            <ErrorMessage message={error} />
+            {lockout ? (
+              <div className="alert alert--lockout" role="alert">
+                <span className="alert-icon" aria-hidden="true">
+                  <Icon name="lock" />
+                </span>
+                <span className="alert-text">{lockout}</span>
+                <button type="button" className="btn btn--secondary btn--small" onClick={tryAgain}>
+                  Try again
+                </button>
+              </div>
+            ) : (
+              <ErrorMessage message={error} />
+            )}
 
             <div className="signin-links">
               <button
@@ -203,7 +231,7 @@ export function SignInScreen() {
 
           <div className="signin-entry">
             {method === 'pin' ? (
-              <PinPad value={pin} onChange={setPin} onSubmit={() => void submitSecret()} busy={busy} />
+              <PinPad value={pin} onChange={setPin} onSubmit={() => void submitSecret()} busy={busy} disabled={!!lockout} />
             ) : (
               <form
                 className="stack"
@@ -221,11 +249,12 @@ export function SignInScreen() {
                   inputRef={passwordRef}
                   autoComplete="current-password"
                   maxLength={256}
+                  disabled={!!lockout}
                 />
                 <button
                   type="submit"
                   className="btn btn--primary btn--large btn--block"
-                  disabled={busy || password.length === 0}
+                  disabled={busy || !!lockout || password.length === 0}
                   aria-busy={busy || undefined}
                 >
                   Sign in

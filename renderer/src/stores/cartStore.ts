@@ -2,7 +2,7 @@
 // confirmation. Totals always come from main's CartView; nothing here adds money up.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { CartView, CheckoutResult, MenuCategoryView } from '../../../electron/shared/contract';
+import type { CartView, ChannelInput, CheckoutResult, MenuCategoryView, MenuItemView } from '../../../electron/shared/contract';
 import type { Minor } from '../../../electron/shared/money';
 import type { AppError, Result } from '../../../electron/shared/result';
 
@@ -30,6 +30,10 @@ interface CartState {
   setQuantity(lineId: string, quantity: number): Promise<void>;
   removeLine(lineId: string): Promise<void>;
   clear(): Promise<void>;
+  /** Put (or remove, with discount: null) the order discount; the dialog shows any error itself. */
+  setDiscount(input: ChannelInput<'cart.setDiscount'>): Promise<Result<CartView>>;
+  /** Menu screen: change an item's price or availability; the counter's menu follows main's answer. */
+  updateMenuItem(menuItemId: string, patch: { price?: Minor; isAvailable?: boolean }): Promise<Result<MenuItemView>>;
   checkout(requestId: string, tendered: Minor): Promise<Result<CheckoutResult>>;
   dismissSale(): void;
   dismissNotice(): void;
@@ -112,6 +116,33 @@ export const useCartStore = create<CartState>()((set, get) => {
 
     async clear() {
       await cartCall(() => call('cart.clear', {}));
+    },
+
+    async setDiscount(input) {
+      const seq = ++issued;
+      const result = await call('cart.setDiscount', input);
+      if (result.ok) {
+        if (seq > applied) {
+          applied = seq;
+          set({ cart: result.value, notice: null });
+        }
+      } else if (result.error.code === 'NOT_FOUND' || result.error.code === 'CONFLICT') {
+        void get().loadCart();
+      }
+      return result;
+    },
+
+    async updateMenuItem(menuItemId, patch) {
+      const result = await call('menu.updateItem', { menuItemId, ...patch });
+      if (result.ok) {
+        const item = result.value;
+        set({
+          menu: get().menu.map((c) =>
+            c.items.some((i) => i.id === item.id) ? { ...c, items: c.items.map((i) => (i.id === item.id ? item : i)) } : c,
+          ),
+        });
+      }
+      return result;
     },
 
     async checkout(requestId, tendered) {

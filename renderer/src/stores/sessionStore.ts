@@ -2,12 +2,35 @@
 // list for the sign-in screen, and which main view is showing. Everything comes from main.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { ChannelInput, LoginUser, SessionInfo, ShopProfile } from '../../../electron/shared/contract';
+import type { ChannelInput, LoginUser, Permission, SessionInfo, ShopProfile } from '../../../electron/shared/contract';
 import type { AppError, Result } from '../../../electron/shared/result';
+import { useAuditStore } from './auditStore';
 import { useCartStore } from './cartStore';
 import { useOrdersStore } from './ordersStore';
+import { useSettingsStore } from './settingsStore';
+import { useStaffStore } from './staffStore';
 
-export type MainView = 'counter' | 'orders';
+export type MainView = 'counter' | 'orders' | 'menu' | 'staff' | 'audit' | 'settings';
+
+/** What each view needs (null: everyone signed in). Hiding is a convenience; main enforces. */
+export const VIEW_PERMISSION: Record<MainView, Permission | null> = {
+  counter: null,
+  orders: null,
+  menu: 'menu.edit',
+  staff: 'staff.view',
+  audit: 'audit.view',
+  settings: 'settings.manage',
+};
+
+export function canSeeView(session: SessionInfo | null, view: MainView): boolean {
+  const needed = VIEW_PERMISSION[view];
+  return needed === null || !!session?.permissions.includes(needed);
+}
+
+/** Whether the signed-in person holds a permission (for showing buttons). */
+export function hasPermission(session: SessionInfo | null, permission: Permission): boolean {
+  return !!session?.permissions.includes(permission);
+}
 
 interface SessionState {
   status: 'loading' | 'unavailable' | 'ready';
@@ -34,6 +57,9 @@ interface SessionState {
 function resetWorkStores(): void {
   useCartStore.getState().reset();
   useOrdersStore.getState().reset();
+  useStaffStore.getState().reset();
+  useAuditStore.getState().reset();
+  useSettingsStore.getState().reset();
 }
 
 export const useSessionStore = create<SessionState>()((set, get) => {
@@ -123,7 +149,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     },
 
     setView(view) {
-      set({ view });
+      if (canSeeView(get().session, view)) set({ view });
     },
   };
 });

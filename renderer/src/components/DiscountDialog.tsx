@@ -1,0 +1,296 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CartView, DiscountKind } from '../../../electron/shared/contract';
+import { parseMoney, toMoneyInput, type Currency } from '../../../electron/shared/money';
+import { call } from '../api';
+import { formatMoney, formatRate, parsePercentBp, toPercentInput } from '../format';
+import { splitErrors, type FieldErrors } from '../formErrors';
+import { useCartStore } from '../stores/cartStore';
+import { useSessionStore } from '../stores/sessionStore';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { PinPad } from './PinPad';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+interface DiscountDialogProps {
+  cart: CartView;
+  currency: Currency;
+  onClose(): void;
+}
+
+type FieldKey = 'value' | 'reason';
+const FIELDS: Record<string, FieldKey> = {
+  'discount.value': 'value',
+  'discount.kind': 'value',
+  discount: 'value',
+  value: 'value',
+  reason: 'reason',
+};
+
+interface Pending {
+  discount: { kind: DiscountKind; value: number };
+  reason: string;
+}
+
+/**
+ * "Order discount": percent or amount with a reason. Main decides whether it is within the
+ * limit; when it says FORBIDDEN the dialog asks a manager to approve with their PIN, then
+ * sends the same discount again with the approval.
+ */
+export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps) {
+  const setDiscount = useCartStore((s) => s.setDiscount);
+  const current = cart.discount;
+  const [step, setStep] = useState<'edit' | 'approve'>('edit');
+  const [kind, setKind] = useState<DiscountKind>(current?.kind ?? 'percent');
+  const [valueText, setValueText] = useState(
+    current ? (current.kind === 'percent' ? toPercentInput(current.value) : toMoneyInput(current.value)) : '',
+  );
+  const [reason, setReason] = useState(current?.reason ?? '');
+  const [errors, setErrors] = useState<FieldErrors<FieldKey>>({});
+  const [top, setTop] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [whyManager, setWhyManager] = useState<string | null>(null);
+  const money = (m: number) => formatMoney(m, currency);
+
+  function parseValue(): { value: number } | { error: string } {
+    const text = valueText.trim();
+    if (!text) return { error: 'Enter the discount' };
+    if (kind === 'percent') {
+      const bp = parsePercentBp(text);
+      if (bp === null) return { error: 'Type a percent like 10 or 7.5' };
+      if (bp === 0) return { error: 'Enter more than 0' };
+      if (bp > 10_000) return { error: 'At most 100%' };
+      return { value: bp };
+    }
+    const amount = parseMoney(text);
+    if (amount === null) return { error: 'Type an amount like 50 or 25.50' };
+    if (amount === 0) return { error: 'Enter more than 0' };
+    return { value: amount };
+  }
+
+  async function apply(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    const parsed = parseValue();
+    if ('error' in parsed) {
+      setErrors({ value: parsed.error });
+      setTop(null);
+      return;
+    }
+    const next: Pending = { discount: { kind, value: parsed.value }, reason: reason.trim() };
+    setBusy(true);
+    setErrors({});
+    setTop(null);
+    const result = await setDiscount(next);
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    if (result.error.code === 'FORBIDDEN') {
+      setPending(next);
+      setWhyManager(result.error.message);
+      setStep('approve');
+      return;
+    }
+    if (result.error.code === 'LOCKED' || result.error.code === 'UNAUTHENTICATED') return;
+    const split = splitErrors(result.error, FIELDS);
+    setErrors(split.fields);
+    setTop(split.top);
+  }
+
+  async function remove() {
+    if (busy) return;
+    setBusy(true);
+    setTop(null);
+    const result = await setDiscount({ discount: null });
+    setBusy(false);
+    if (result.ok) onClose();
+    else if (result.error.code !== 'LOCKED' && result.error.code !== 'UNAUTHENTICATED') setTop(result.error.message);
+  }
+
+  if (step === 'approve' && pending) {
+    return (
+      <ApprovalStep
+        pending={pending}
+        whyManager={whyManager}
+        currency={currency}
+        onBack={() => {
+          setStep('edit');
+          setTop(null);
+        }}
+        onClose={onClose}
+      />
+    );
+  }
+
+  return (
+    <Dialog label="Order discount" onClose={onClose} busy={busy}>
+      <form onSubmit={apply} noValidate>
+        <div className="dialog-head">
+          <h2 className="dialog-title">Order discount</h2>
+          <p className="muted">Order subtotal {money(cart.totals.subtotal)}</p>
+        </div>
+
+        <div className="segmented" role="group" aria-label="Percent or amount">
+          {(['percent', 'amount'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={`segmented-option${kind === k ? ' segmented-option--on' : ''}`}
+              aria-pressed={kind === k}
+              onClick={() => {
+                setKind(k);
+                setErrors({});
+              }}
+              disabled={busy}
+            >
+              {k === 'percent' ? 'Percent' : 'Amount'}
+            </button>
+          ))}
+        </div>
+
+        <TextField
+          label="Discount"
+          className="field--discount"
+          inputMode="decimal"
+          autoComplete="off"
+          maxLength={kind === 'percent' ? 6 : 14}
+          value={valueText}
+          onChange={setValueText}
+          error={errors.value}
+          hint={kind === 'percent' ? 'Percent off the order, like 10 or 7.5' : `Amount off the order, like 50 or 25.50`}
+          disabled={busy}
+        />
+        <TextField
+          label="Reason"
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+          maxLength={200}
+          hint="For example: staff drink, loyalty card, spilled drink"
+          disabled={busy}
+        />
+
+        <ErrorMessage message={top} />
+
+        <div className={`dialog-buttons${current ? ' dialog-buttons--three' : ''}`}>
+          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          {current && (
+            <button type="button" className="btn btn--danger-outline btn--large" onClick={() => void remove()} disabled={busy}>
+              Remove discount
+            </button>
+          )}
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
+            Apply discount
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function describe(pending: Pending, currency: Currency): string {
+  const { kind, value } = pending.discount;
+  return kind === 'percent' ? `${formatRate(value)} off` : `${formatMoney(value, currency)} off`;
+}
+
+interface ApprovalStepProps {
+  pending: Pending;
+  whyManager: string | null;
+  currency: Currency;
+  onBack(): void;
+  onClose(): void;
+}
+
+/** A manager (or owner) picks their name and types their PIN; then the discount is sent again with the approval. */
+function ApprovalStep({ pending, whyManager, currency, onBack, onClose }: ApprovalStepProps) {
+  const users = useSessionStore((s) => s.users);
+  const refreshUsers = useSessionStore((s) => s.refreshUsers);
+  const setDiscount = useCartStore((s) => s.setDiscount);
+  const managers = users.filter((u) => u.role === 'manager' || u.role === 'owner');
+  const [username, setUsername] = useState(managers[0]?.username ?? '');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void refreshUsers();
+    // Focus the heading (not the select) so typed digits go to the PIN pad.
+    headingRef.current?.focus();
+  }, [refreshUsers]);
+
+  useEffect(() => {
+    if (!managers.some((m) => m.username === username) && managers[0]) setUsername(managers[0].username);
+  }, [managers, username]);
+
+  async function approve() {
+    if (busy || !username || !pin) return;
+    setBusy(true);
+    setError(null);
+    const approval = await call('override.approve', { username, pin, action: 'discount.overLimit' });
+    if (!approval.ok) {
+      setBusy(false);
+      setPin('');
+      setError(approval.error.message);
+      return;
+    }
+    const result = await setDiscount({ ...pending, approvalId: approval.value.approvalId });
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    setPin('');
+    if (result.error.code !== 'LOCKED' && result.error.code !== 'UNAUTHENTICATED') setError(result.error.message);
+  }
+
+  return (
+    <Dialog label="Order discount" onClose={onClose} busy={busy} wide>
+      <div className="approval">
+        <div className="approval-info">
+          <p className="dialog-kicker">Order discount · {describe(pending, currency)}</p>
+          <h2 className="dialog-title" ref={headingRef} tabIndex={-1} data-autofocus>
+            Manager approval
+          </h2>
+          <p className="lead">A manager can approve this discount with their PIN</p>
+          {whyManager && <p className="muted approval-why">{whyManager}</p>}
+          {managers.length > 0 ? (
+            <SelectField label="Manager" value={username} onChange={setUsername} disabled={busy}>
+              {managers.map((m) => (
+                <option key={m.username} value={m.username}>
+                  {m.displayName}
+                </option>
+              ))}
+            </SelectField>
+          ) : (
+            <p className="alert">No manager or owner can sign in on this till right now.</p>
+          )}
+          <ErrorMessage message={error} />
+          <div className="approval-buttons">
+            <button type="button" className="btn btn--secondary btn--large" onClick={onBack} disabled={busy}>
+              Back
+            </button>
+            <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+        <div className="approval-pin">
+          <PinPad
+            value={pin}
+            onChange={setPin}
+            onSubmit={() => void approve()}
+            busy={busy}
+            disabled={!username}
+            submitLabel="Approve"
+          />
+        </div>
+      </div>
+    </Dialog>
+  );
+}

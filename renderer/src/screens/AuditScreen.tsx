@@ -1,0 +1,236 @@
+import { Fragment, useEffect, useState, type FormEvent } from 'react';
+import type { AuditEventView } from '../../../electron/shared/contract';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Icon } from '../components/Icon';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { describeChange, formatDate, formatTime, shorten } from '../format';
+import { EMPTY_QUERY, useAuditStore, type AuditQuery } from '../stores/auditStore';
+import { useSessionStore } from '../stores/sessionStore';
+
+/** Owners: who did what and when, filtered, with a check that nobody has altered the trail. */
+export function AuditScreen() {
+  const filters = useAuditStore((s) => s.filters);
+  const query = useAuditStore((s) => s.query);
+  const events = useAuditStore((s) => s.events);
+  const nextCursor = useAuditStore((s) => s.nextCursor);
+  const loading = useAuditStore((s) => s.loading);
+  const loaded = useAuditStore((s) => s.loaded);
+  const error = useAuditStore((s) => s.error);
+  const loadFilters = useAuditStore((s) => s.loadFilters);
+  const search = useAuditStore((s) => s.search);
+  const loadMore = useAuditStore((s) => s.loadMore);
+  const verify = useAuditStore((s) => s.verify);
+  const timeZone = useSessionStore((s) => s.shop?.timezone);
+  const [draft, setDraft] = useState<AuditQuery>(query);
+  const [dateError, setDateError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadFilters();
+    void verify();
+    void search(useAuditStore.getState().query);
+  }, [loadFilters, verify, search]);
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    if (draft.fromDay && draft.toDay && draft.fromDay > draft.toDay) {
+      setDateError('"From" must be on or before "To"');
+      return;
+    }
+    setDateError(null);
+    void search(draft);
+  }
+
+  const set = (patch: Partial<AuditQuery>) => setDraft((d) => ({ ...d, ...patch }));
+  const people = filters?.people ?? [];
+  const actions = filters?.actions ?? [];
+  // Keep a chosen value visible even before (or without) the filter lists.
+  const personMissing = draft.actorUserId && !people.some((p) => p.id === draft.actorUserId);
+  const actionMissing = draft.action && !actions.includes(draft.action);
+
+  return (
+    <main className="page-screen">
+      <div className="page-inner page-inner--wide">
+        <div className="page-head">
+          <div>
+            <h2 className="page-title">Audit log</h2>
+            <p className="muted">Every change to staff, prices, discounts and settings, newest first.</p>
+          </div>
+        </div>
+
+        <ChainStatus />
+
+        <form className="audit-filters" onSubmit={apply} noValidate aria-label="Filters">
+          <SelectField label="Person" value={draft.actorUserId} onChange={(v) => set({ actorUserId: v })}>
+            <option value="">Everyone</option>
+            {personMissing && <option value={draft.actorUserId}>{draft.actorUserId}</option>}
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Action" value={draft.action} onChange={(v) => set({ action: v })}>
+            <option value="">All actions</option>
+            {actionMissing && <option value={draft.action}>{draft.action}</option>}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="From" type="date" value={draft.fromDay} onChange={(v) => set({ fromDay: v })} max={draft.toDay || undefined} />
+          <TextField label="To" type="date" value={draft.toDay} onChange={(v) => set({ toDay: v })} min={draft.fromDay || undefined} />
+          <div className="audit-filter-buttons">
+            <button type="submit" className="btn btn--primary" disabled={loading}>
+              Apply
+            </button>
+            <button
+              type="button"
+              className="btn btn--ghost"
+              onClick={() => {
+                setDraft(EMPTY_QUERY);
+                setDateError(null);
+                void search(EMPTY_QUERY);
+              }}
+              disabled={loading || JSON.stringify(draft) === JSON.stringify(EMPTY_QUERY)}
+            >
+              Clear filters
+            </button>
+          </div>
+        </form>
+        <ErrorMessage message={dateError ?? error} />
+
+        {!loaded && loading && <p className="muted">Loading the audit trail…</p>}
+        {loaded && events.length === 0 && !error && <p className="muted">No entries match these filters.</p>}
+        {events.length > 0 && (
+          <div className="table-wrap">
+            <table className="audit-table">
+              <caption className="visually-hidden">Audit entries</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Details</th>
+                  <th scope="col">Approved by</th>
+                  <th scope="col">Till</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((e) => (
+                  <AuditRow key={e.id} event={e} timeZone={timeZone} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {nextCursor && (
+          <button type="button" className="btn btn--secondary btn--block load-more" onClick={() => void loadMore()} disabled={loading}>
+            Load more
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** "staff.resetPin" may wrap after the dot, never mid-word. */
+function breakable(action: string) {
+  const parts = action.split('.');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
+function AuditRow({ event: e, timeZone }: { event: AuditEventView; timeZone: string | undefined }) {
+  const change = describeChange(e.oldValue, e.newValue);
+  const full = [e.oldValue !== null ? `Before: ${e.oldValue}` : null, e.newValue !== null ? `After: ${e.newValue}` : null]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <tr>
+      <td className="audit-time">
+        <span className="audit-seq">#{e.seq}</span> <span className="audit-date">{formatDate(e.createdAt, timeZone)}</span>{' '}
+        <span className="audit-clock">{formatTime(e.createdAt, timeZone)}</span>
+      </td>
+      <td>{e.actorName ?? <span className="muted">System</span>}</td>
+      <td>
+        <span className="audit-action mono">{breakable(e.action)}</span>
+      </td>
+      <td className="audit-details">
+        <span className="audit-entity">
+          {e.entityType}
+          {e.entityId && <span className="muted mono"> {shorten(e.entityId, 14)}</span>}
+        </span>
+        {change && (
+          <span className="audit-change mono" title={full || undefined}>
+            {shorten(change, 120)}
+          </span>
+        )}
+        {e.reason && <span className="audit-reason">“{e.reason}”</span>}
+      </td>
+      <td>{e.approverName ?? <span className="muted">—</span>}</td>
+      <td>{e.terminalName ?? <span className="muted">—</span>}</td>
+    </tr>
+  );
+}
+
+/** The hash-chain check: a calm line when intact, an alert when an entry was changed. */
+function ChainStatus() {
+  const verification = useAuditStore((s) => s.verification);
+  const verifying = useAuditStore((s) => s.verifying);
+  const verifyError = useAuditStore((s) => s.verifyError);
+  const verify = useAuditStore((s) => s.verify);
+
+  const again = (
+    <button type="button" className="btn btn--secondary btn--small" onClick={() => void verify()} disabled={verifying} aria-busy={verifying || undefined}>
+      Check again
+    </button>
+  );
+
+  if (verifyError) {
+    return (
+      <div className="chain chain--unknown">
+        <span className="chain-text">Could not check the audit trail: {verifyError}</span>
+        {again}
+      </div>
+    );
+  }
+  if (!verification) {
+    return (
+      <div className="chain chain--unknown" role="status">
+        <span className="chain-text">Checking the audit trail…</span>
+      </div>
+    );
+  }
+  if (verification.intact) {
+    return (
+      <div className="chain chain--ok" role="status">
+        <Icon name="shield" className="chain-icon" />
+        <span className="chain-text">
+          Audit trail verified — {verification.checked} {verification.checked === 1 ? 'entry' : 'entries'}, no changes detected
+        </span>
+        {again}
+      </div>
+    );
+  }
+  return (
+    <div className="chain chain--bad" role="alert">
+      <Icon name="warning" className="chain-icon" />
+      <span className="chain-text">
+        {verification.brokenAt
+          ? `Warning: the audit trail was altered at entry #${verification.brokenAt.seq}`
+          : 'Warning: the audit trail was altered'}
+      </span>
+      {again}
+    </div>
+  );
+}

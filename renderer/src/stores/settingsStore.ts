@@ -1,0 +1,53 @@
+// Shop settings (owners): security limits and where the email encryption key lives.
+import { create } from 'zustand';
+import { call } from '../api';
+import type { ChannelInput, SettingsView } from '../../../electron/shared/contract';
+import type { Result } from '../../../electron/shared/result';
+
+interface SettingsState {
+  settings: SettingsView | null;
+  loading: boolean;
+  error: string | null;
+
+  load(): Promise<void>;
+  saveSecurity(input: ChannelInput<'settings.updateSecurity'>): Promise<Result<SettingsView>>;
+  reset(): void;
+}
+
+const initial = {
+  settings: null as SettingsView | null,
+  loading: false,
+  error: null as string | null,
+};
+
+export const useSettingsStore = create<SettingsState>()((set) => {
+  let generation = 0;
+
+  return {
+    ...initial,
+
+    async load() {
+      const gen = ++generation;
+      set({ loading: true, error: null });
+      const result = await call('settings.get', {});
+      if (gen !== generation) return;
+      if (!result.ok) {
+        set({ loading: false, error: result.error.message });
+        return;
+      }
+      set({ loading: false, settings: result.value });
+    },
+
+    async saveSecurity(input) {
+      const gen = generation;
+      const result = await call('settings.updateSecurity', input);
+      if (result.ok && gen === generation) set({ settings: result.value });
+      return result;
+    },
+
+    reset() {
+      generation++;
+      set({ ...initial });
+    },
+  };
+});
