@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import path from 'node:path';
 import * as schema from './schema';
-import { applySeedMenu } from './seed/menu';
+import { applySeedMenu, applySeedModifiers } from './seed/menu';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
@@ -35,7 +35,9 @@ export function openDatabase(options: OpenDatabaseOptions): { sqlite: Sqlite; db
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER });
-    applySeedMenu(sqlite, (options.now ?? Date.now)());
+    const now = (options.now ?? Date.now)();
+    applySeedMenu(sqlite, now);
+    applySeedModifiers(sqlite, now);
     return { sqlite, db };
   } catch (error) {
     sqlite.close();

@@ -169,6 +169,52 @@ export const menuItems = sqliteTable(
   ],
 );
 
+// Size / Milk / Extras: option groups attached to items, with price deltas and min/max choices.
+export const modifierGroups = sqliteTable('modifier_groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  minChoices: integer('min_choices').notNull().default(0),
+  maxChoices: integer('max_choices').notNull().default(1),
+  displayOrder: integer('display_order').notNull().default(0),
+  version: integer('version').notNull().default(1),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const modifierOptions = sqliteTable(
+  'modifier_options',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => modifierGroups.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    priceDelta: integer('price_delta').notNull().default(0),
+    isDefault: bool('is_default').notNull().default(false),
+    displayOrder: integer('display_order').notNull().default(0),
+    archivedAt: integer('archived_at'),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('modifier_options_group_name').on(t.groupId, t.name),
+    check('modifier_options_delta_check', sql`${t.priceDelta} between -999999 and 999999`),
+  ],
+);
+
+export const menuItemModifierGroups = sqliteTable(
+  'menu_item_modifier_groups',
+  {
+    menuItemId: text('menu_item_id')
+      .notNull()
+      .references(() => menuItems.id, { onDelete: 'cascade' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => modifierGroups.id, { onDelete: 'restrict' }),
+    displayOrder: integer('display_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.menuItemId, t.groupId] })],
+);
+
 // ---------- carts ----------
 
 export const carts = sqliteTable(
@@ -186,6 +232,11 @@ export const carts = sqliteTable(
     discountValue: integer('discount_value').notNull().default(0),
     discountReason: text('discount_reason').notNull().default(''),
     discountApprovedBy: text('discount_approved_by').references(() => users.id),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    specialInstructions: text('special_instructions').notNull().default(''),
+    parkedAt: integer('parked_at'),
+    parkedBy: text('parked_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -206,6 +257,11 @@ export const cartItems = sqliteTable(
     lineKey: text('line_key').notNull(),
     quantity: integer('quantity').notNull(),
     note: text('note').notNull().default(''),
+    optionIds: text('option_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    discountKind: text('discount_kind', { enum: ['percent', 'amount'] }),
+    discountValue: integer('discount_value').notNull().default(0),
+    discountReason: text('discount_reason').notNull().default(''),
+    discountApprovedBy: text('discount_approved_by').references(() => users.id),
     addedAt: integer('added_at').notNull(),
   },
   (t) => [
@@ -263,6 +319,7 @@ export const orders = sqliteTable(
   },
   (t) => [
     index('orders_created').on(t.createdAt, t.id),
+    index('orders_queue').on(t.status, t.paidAt),
     index('orders_day').on(t.businessDay, t.createdAt),
     index('orders_user').on(t.userId, t.createdAt),
     check('orders_status_check', sql`${t.status} in ('pending','preparing','ready','completed','cancelled')`),
@@ -292,6 +349,23 @@ export const orderItems = sqliteTable(
     lineTotal: integer('line_total').notNull(),
   },
   (t) => [index('order_items_order').on(t.orderId, t.position), check('order_items_quantity_check', sql`${t.quantity} > 0`)],
+);
+
+// Every move through the bar queue (and a cancellation), with who did it.
+export const orderStatusEvents = sqliteTable(
+  'order_status_events',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    userId: text('user_id').references(() => users.id),
+    reason: text('reason').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('order_status_events_order').on(t.orderId, t.createdAt)],
 );
 
 export const payments = sqliteTable(

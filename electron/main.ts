@@ -1,11 +1,12 @@
 // Electron adapter: windows, security settings and IPC wiring. Everything else is the
 // Electron-free core (core/createCore.ts), which the tests run in plain Node.
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeOf, resolveAppFile } from './app/appProtocol';
 import { createCore, type Core } from './core/createCore';
 import { FileKeyProvider, SealedKeyProvider, type KeyProvider } from './core/keys';
+import type { ReceiptPrinter } from './receipts/receiptService';
 import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
 
 protocol.registerSchemesAsPrivileged([
@@ -42,6 +43,45 @@ function keyProvider(): KeyProvider {
     },
   );
 }
+
+/** Renders receipt HTML in a hidden, script-less window and hands it to the OS printer or to PDF. */
+async function withReceiptWindow<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await use(win.webContents);
+  } finally {
+    win.destroy();
+  }
+}
+
+const printer: ReceiptPrinter = {
+  print: (html, { silent, deviceName }) =>
+    withReceiptWindow(
+      html,
+      (contents) =>
+        new Promise((resolve, reject) =>
+          contents.print({ silent, deviceName: deviceName || undefined, printBackground: true }, (ok, reason) =>
+            ok ? resolve({ printer: deviceName || 'default printer' }) : reject(new Error(`printing failed: ${reason}`)),
+          ),
+        ),
+    ),
+  savePdf: async (html, suggestedName) => {
+    const target = await dialog.showSaveDialog({
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (target.canceled || !target.filePath) return { saved: false, path: null };
+    const pdf = await withReceiptWindow(html, (contents) => contents.printToPDF({ pageSize: { width: 3.15, height: 11 }, printBackground: true }));
+    await fs.writeFile(target.filePath, pdf);
+    return { saved: true, path: target.filePath };
+  },
+  printers: async () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    const list = win ? await win.webContents.getPrintersAsync() : [];
+    return list.map((p) => ({ name: p.name, isDefault: (p as { isDefault?: boolean }).isDefault === true }));
+  },
+};
 
 function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -101,6 +141,7 @@ app.whenReady().then(() => {
     dbPath: path.join(app.getPath('userData'), 'brewline.sqlite'),
     trustedOrigins: [APP_ORIGIN],
     keys: keyProvider(),
+    printer,
     migrationsFolder,
     nativeBinding,
     appVersion: app.getVersion(),

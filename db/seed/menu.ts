@@ -85,3 +85,68 @@ export function applySeedMenu(sqlite: Database.Database, now: number): boolean {
   })();
   return true;
 }
+
+// Modifier groups for the starter drinks, and barcodes (SKUs) for every starter item. A second
+// seed step (`seed.modifiers`) so databases created before modifiers existed get them once too.
+export const SEED_MODIFIERS: ReadonlyArray<{
+  name: string;
+  min: number;
+  max: number;
+  options: ReadonlyArray<{ name: string; delta: number; isDefault?: boolean }>;
+}> = [
+  { name: 'Size', min: 1, max: 1, options: [{ name: 'Small', delta: 0, isDefault: true }, { name: 'Medium', delta: 2000 }, { name: 'Large', delta: 4000 }] },
+  { name: 'Milk', min: 1, max: 1, options: [{ name: 'Whole', delta: 0, isDefault: true }, { name: 'Oat', delta: 3000 }, { name: 'Soy', delta: 2500 }] },
+  { name: 'Extras', min: 0, max: 3, options: [{ name: 'Extra shot', delta: 4000 }, { name: 'Vanilla syrup', delta: 2500 }, { name: 'Caramel syrup', delta: 2500 }] },
+];
+
+const MILK_DRINK = ['Size', 'Milk', 'Extras'];
+export const SEED_ITEM_MODIFIERS: Readonly<Record<string, readonly string[]>> = {
+  Espresso: ['Extras'],
+  Americano: ['Size', 'Extras'],
+  Cappuccino: MILK_DRINK,
+  Latte: MILK_DRINK,
+  'Flat White': MILK_DRINK,
+  Mocha: MILK_DRINK,
+  'Caramel Macchiato': MILK_DRINK,
+  'House Brew': ['Size'],
+  'Cold Brew': ['Size', 'Extras'],
+  'Green Tea': ['Size'],
+  'Earl Grey': ['Size'],
+  'Chai Latte': MILK_DRINK,
+  'Matcha Latte': MILK_DRINK,
+};
+
+/** 13-digit codes as printed on shelf labels: 480 (the Philippines' GS1 prefix) + a running number. */
+export const seedSku = (index: number): string => `4800001${String(index + 1).padStart(6, '0')}`;
+
+export function applySeedModifiers(sqlite: Database.Database, now: number): boolean {
+  if (sqlite.prepare(`select 1 from settings where key = 'seed.modifiers'`).get()) return false;
+  const groupIds = new Map<string, string>();
+  sqlite.transaction(() => {
+    SEED_MODIFIERS.forEach((group, gi) => {
+      const id = newId(now);
+      groupIds.set(group.name, id);
+      sqlite
+        .prepare(`insert into modifier_groups (id, name, min_choices, max_choices, display_order, updated_at) values (?, ?, ?, ?, ?, ?)`)
+        .run(id, group.name, group.min, group.max, gi, now);
+      group.options.forEach((o, oi) => {
+        sqlite
+          .prepare(
+            `insert into modifier_options (id, group_id, name, price_delta, is_default, display_order, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(newId(now), id, o.name, o.delta, o.isDefault ? 1 : 0, oi, now);
+      });
+    });
+    const items = sqlite.prepare(`select id, name from menu_items order by rowid`).all() as { id: string; name: string }[];
+    const link = sqlite.prepare(`insert into menu_item_modifier_groups (menu_item_id, group_id, display_order) values (?, ?, ?)`);
+    const setSku = sqlite.prepare(`update menu_items set sku = ? where id = ? and sku is null`);
+    SEED_MENU.flatMap((c) => c.items).forEach((seedItem, index) => {
+      const item = items.find((i) => i.name === seedItem.name);
+      if (!item) return;
+      setSku.run(seedSku(index), item.id);
+      (SEED_ITEM_MODIFIERS[seedItem.name] ?? []).forEach((groupName, order) => link.run(item.id, groupIds.get(groupName), order));
+    });
+    sqlite.prepare(`insert into settings (key, value, updated_at) values ('seed.modifiers', ?, ?)`).run('1', now);
+  })();
+  return true;
+}

@@ -1,7 +1,7 @@
 import { newId, newToken } from '../../db/ids';
 import { profiles, users } from '../../db/schema';
 import type { ParsedInput, SessionInfo, SetupStatus } from '../shared/contract';
-import { MAX_TAX_RATE_BP } from '../shared/money';
+import { MAX_TAX_RATE_BP, percentToBasisPoints } from '../shared/money';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
 import { conflict, invalid } from '../core/errors';
@@ -11,12 +11,6 @@ import type { Credentials } from './credentials';
 import { hashSecret } from './secrets';
 import type { SessionStore } from './sessions';
 import { displayNameOf, type StaffDirectory } from './staffDirectory';
-
-/** "12" → 1200, "7.5" → 750 (basis points), without floats. */
-export function percentToBasisPoints(text: string): number {
-  const [whole = '0', frac = ''] = text.trim().split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0').slice(0, 2));
-}
 
 /** Short code for order numbers: initials of a multi-word name, else its first letters ("Brews & Chews" → "BC"). */
 export function shopCodeFor(name: string): string {

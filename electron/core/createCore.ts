@@ -18,6 +18,9 @@ import { MenuService } from '../menu/menuService';
 import { CartService } from '../orders/cartService';
 import { CheckoutService } from '../orders/checkoutService';
 import { OrderHistory } from '../orders/orderHistory';
+import { OrderQueue } from '../orders/orderQueue';
+import { ParkedTickets } from '../orders/parkedTickets';
+import { ReceiptService, type ReceiptPrinter } from '../receipts/receiptService';
 import { SettingsStore } from '../settings/shopSettings';
 import type { PosEventName, PosEvents } from '../shared/bridge';
 import { consoleLogger, systemClock, type Clock, type Deps, type Logger } from './deps';
@@ -31,6 +34,8 @@ export interface CoreOptions {
   /** Where the email encryption keys come from (safeStorage in the app, a 0600 file in Node). */
   keys: KeyProvider;
   migrationsFolder?: string;
+  /** Electron's printing (main.ts); without it, print and PDF answer "available in the desktop app". */
+  printer?: ReceiptPrinter;
   /** better_sqlite3.node built for the running runtime (Electron passes its own build). */
   nativeBinding?: string;
   clock?: Clock;
@@ -86,6 +91,9 @@ export function createCore(options: CoreOptions) {
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   const history = new OrderHistory(deps, settings);
   const checkout = new CheckoutService(deps, settings, cart, history, audit);
+  const parked = new ParkedTickets(deps, cart, staff);
+  const queue = new OrderQueue(deps, history, audit);
+  const receipts = new ReceiptService(history, settings, options.printer ?? null);
 
   const services = {
     settings,
@@ -103,10 +111,14 @@ export function createCore(options: CoreOptions) {
     cart,
     history,
     checkout,
+    parked,
+    queue,
+    receipts,
   };
   const router: Router = createRouter({
     handlers: createHandlers(services),
     sessions,
+    approvals,
     trustedOrigins: options.trustedOrigins,
     logger,
   });

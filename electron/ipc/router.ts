@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { ApprovalStore } from '../accounts/approvals';
 import type { Session, SessionStore } from '../accounts/sessions';
 import type { Logger } from '../core/deps';
 import { ServiceError } from '../core/errors';
@@ -22,6 +23,8 @@ type NeedsSession<C extends Channel> = Contract[C]['permission'] extends 'public
 export interface HandlerContext<C extends Channel> {
   senderId: string;
   session: NeedsSession<C> extends true ? Session : undefined;
+  /** Set when the caller lacked the permission and a manager's override approval let the call through. */
+  approver: { approverId: string; approverName: string } | null;
 }
 
 export type Handler<C extends Channel> = (
@@ -63,10 +66,11 @@ export interface Router {
 export function createRouter(options: {
   handlers: Handlers;
   sessions: SessionStore;
+  approvals: ApprovalStore;
   trustedOrigins: readonly string[];
   logger: Logger;
 }): Router {
-  const { handlers, sessions, trustedOrigins, logger } = options;
+  const { handlers, sessions, approvals, trustedOrigins, logger } = options;
 
   return {
     async call(ctx, channel, rawInput) {
@@ -84,17 +88,29 @@ export function createRouter(options: {
       }
 
       let session: Session | undefined;
+      let approver: { approverId: string; approverName: string } | null = null;
       if (def.permission !== 'public') {
         session = sessions.get(ctx.senderId);
         if (!session) return fail('UNAUTHENTICATED', 'Please sign in first');
         if (session.lockedAt !== null) return fail('LOCKED', `The till is locked. ${session.displayName}, enter your PIN to continue.`);
-        if (!can(session.role, def.permission)) return fail('FORBIDDEN', 'Your role cannot do that. Ask a manager.');
+        if (!can(session.role, def.permission)) {
+          // A manager's single-use approval stands in for the missing permission on channels that allow it.
+          const approvalId = (parsed.data as { approvalId?: unknown }).approvalId;
+          const override = 'override' in def ? def.override : undefined;
+          if (!override || typeof approvalId !== 'string') return fail('FORBIDDEN', 'Your role cannot do that. Ask a manager.');
+          try {
+            approver = approvals.consume(approvalId, override, session);
+          } catch (error) {
+            if (error instanceof ServiceError) return fail(error.code, error.message);
+            throw error;
+          }
+        }
         sessions.touch(session);
       }
 
       try {
-        const handler = handlers[channel] as (input: unknown, hctx: { senderId: string; session: Session | undefined }) => unknown;
-        const value = await handler(parsed.data, { senderId: ctx.senderId, session });
+        const handler = handlers[channel] as (input: unknown, hctx: { senderId: string; session: Session | undefined; approver: typeof approver }) => unknown;
+        const value = await handler(parsed.data, { senderId: ctx.senderId, session, approver });
         return ok(value);
       } catch (error) {
         if (error instanceof ServiceError) return fail(error.code, error.message, error.fields);

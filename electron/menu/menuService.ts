@@ -1,25 +1,21 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { categories, menuItems } from '../../db/schema';
-import type { MenuCategoryView, MenuItemView, ParsedInput } from '../shared/contract';
+import { categories, menuItemModifierGroups, menuItems, modifierGroups, modifierOptions } from '../../db/schema';
+import type { ChosenOptionView, MenuCategoryView, MenuItemView, ModifierGroupView, ParsedInput } from '../shared/contract';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
-import { conflict, notFound } from '../core/errors';
+import { conflict, invalid, notFound } from '../core/errors';
 
-function itemView(item: typeof menuItems.$inferSelect): MenuItemView {
-  return {
-    id: item.id,
-    categoryId: item.categoryId,
-    name: item.name,
-    description: item.description,
-    price: item.basePrice,
-    isAvailable: item.isAvailable,
-  };
+interface ModifierCatalog {
+  /** Groups per item, in display order, with their live options. */
+  groupsByItem: Map<string, ModifierGroupView[]>;
+  options: Map<string, ChosenOptionView & { groupId: string }>;
 }
 
 /** The menu as the counter sees it, and a manager's price and availability changes. */
 export class MenuService {
   private readonly sellableQuery;
+  private catalog: ModifierCatalog | null = null;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
@@ -30,6 +26,91 @@ export class MenuService {
       .from(menuItems)
       .where(and(eq(menuItems.id, sql.placeholder('id')), isNull(menuItems.archivedAt)))
       .prepare();
+  }
+
+  /** Modifier groups and options, cached: main is their only writer. */
+  private modifiers(): ModifierCatalog {
+    if (this.catalog) return this.catalog;
+    const { db } = this.deps;
+    const groups = db.select().from(modifierGroups).all();
+    const options = db.select().from(modifierOptions).where(isNull(modifierOptions.archivedAt)).orderBy(asc(modifierOptions.displayOrder)).all();
+    const links = db.select().from(menuItemModifierGroups).orderBy(asc(menuItemModifierGroups.displayOrder)).all();
+    const groupViews = new Map<string, ModifierGroupView>(
+      groups.map((g) => [
+        g.id,
+        {
+          id: g.id,
+          name: g.name,
+          minChoices: g.minChoices,
+          maxChoices: g.maxChoices,
+          options: options
+            .filter((o) => o.groupId === g.id)
+            .map((o) => ({ id: o.id, name: o.name, priceDelta: o.priceDelta, isDefault: o.isDefault })),
+        },
+      ]),
+    );
+    const groupsByItem = new Map<string, ModifierGroupView[]>();
+    for (const link of links) {
+      const group = groupViews.get(link.groupId);
+      if (group) groupsByItem.set(link.menuItemId, [...(groupsByItem.get(link.menuItemId) ?? []), group]);
+    }
+    const byId = new Map(
+      options.map((o) => [o.id, { id: o.id, groupId: o.groupId, group: groupViews.get(o.groupId)!.name, name: o.name, priceDelta: o.priceDelta }]),
+    );
+    return (this.catalog = { groupsByItem, options: byId });
+  }
+
+  private itemView(item: typeof menuItems.$inferSelect): MenuItemView {
+    return {
+      id: item.id,
+      categoryId: item.categoryId,
+      name: item.name,
+      description: item.description,
+      price: item.basePrice,
+      isAvailable: item.isAvailable,
+      sku: item.sku,
+      modifierGroups: this.modifiers().groupsByItem.get(item.id) ?? [],
+    };
+  }
+
+  /** Chosen options as stored on a cart line (unknown or retired ids are dropped). */
+  describeOptions(optionIds: readonly string[]): ChosenOptionView[] {
+    const { options } = this.modifiers();
+    return optionIds.flatMap((id) => {
+      const o = options.get(id);
+      return o ? [{ id: o.id, group: o.group, name: o.name, priceDelta: o.priceDelta }] : [];
+    });
+  }
+
+  /**
+   * The options for a new cart line: the given ids checked against the item's groups (each
+   * option must belong to one of them, each group within its min/max), or the defaults.
+   * Returned in the item's group order so equal choices make equal line keys.
+   */
+  resolveOptions(menuItemId: string, optionIds?: readonly string[]): string[] {
+    const groups = this.modifiers().groupsByItem.get(menuItemId) ?? [];
+    const wanted = optionIds ? new Set(optionIds) : null;
+    const chosen: string[] = [];
+    for (const group of groups) {
+      const picked = group.options.filter((o) => (wanted ? wanted.has(o.id) : o.isDefault)).map((o) => o.id);
+      if (picked.length < group.minChoices) throw invalid(`Choose a ${group.name.toLowerCase()}`, { optionIds: `Choose a ${group.name.toLowerCase()}` });
+      if (picked.length > group.maxChoices) {
+        throw invalid(`Choose at most ${group.maxChoices} for ${group.name.toLowerCase()}`, { optionIds: `At most ${group.maxChoices}` });
+      }
+      chosen.push(...picked);
+    }
+    if (wanted && chosen.length !== wanted.size) throw invalid('That option is not offered for this item', { optionIds: 'Not offered for this item' });
+    return chosen;
+  }
+
+  findBySku(sku: string): { id: string } {
+    const item = this.deps.db
+      .select({ id: menuItems.id })
+      .from(menuItems)
+      .where(and(eq(menuItems.sku, sku.trim()), isNull(menuItems.archivedAt)))
+      .get();
+    if (!item) throw notFound(`An item with code ${sku.trim()}`);
+    return item;
   }
 
   list(): MenuCategoryView[] {
@@ -47,7 +128,7 @@ export class MenuService {
       .all();
     const byCategory = new Map<string, MenuItemView[]>();
     for (const item of items) {
-      const view = itemView(item);
+      const view = this.itemView(item);
       byCategory.set(item.categoryId, [...(byCategory.get(item.categoryId) ?? []), view]);
     }
     return cats.map((c) => ({ id: c.id, name: c.name, slug: c.slug, kind: c.kind, items: byCategory.get(c.id) ?? [] }));
@@ -74,7 +155,7 @@ export class MenuService {
         ...(input.price !== undefined && { basePrice: input.price }),
         ...(input.isAvailable !== undefined && { isAvailable: input.isAvailable }),
       };
-      if (Object.keys(changes).length === 0) return itemView(item);
+      if (Object.keys(changes).length === 0) return this.itemView(item);
       const updated = this.deps.db
         .update(menuItems)
         .set({ ...changes, version: item.version + 1, updatedAt: this.deps.clock.now() })
@@ -89,7 +170,7 @@ export class MenuService {
         oldValue: { name: item.name, price: item.basePrice, isAvailable: item.isAvailable },
         newValue: { name: updated.name, price: updated.basePrice, isAvailable: updated.isAvailable },
       });
-      return itemView(updated);
+      return this.itemView(updated);
     })();
   }
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { draftTransaction } from '../../db/open';
 import { cartItems, carts, menuItems } from '../../db/schema';
-import type { CartDiscountView, CartLineView, CartView, ParsedInput } from '../shared/contract';
+import type { CartDiscountView, CartLineView, CartView, ChosenOptionView, ParsedInput } from '../shared/contract';
 import { can } from '../shared/permissions';
 import {
   MAX_LINE_QUANTITY,
@@ -27,14 +27,32 @@ export interface CartLineRow {
   id: string;
   menuItemId: string;
   name: string;
+  /** Base price plus today's option deltas. */
   unitPrice: number;
   quantity: number;
   note: string;
+  options: ChosenOptionView[];
+  discount: (Discount & { reason: string; approvedBy: string | null }) | null;
   isAvailable: boolean;
   archivedAt: number | null;
 }
 
-/** The signed-in person's open cart: one per staff member, kept in the database so it survives a restart. */
+export interface StoredDiscount extends Discount {
+  reason: string;
+  approvedBy: string | null;
+}
+
+const storedDiscount = (kind: 'percent' | 'amount' | null, value: number, reason: string, approvedBy: string | null): StoredDiscount | null =>
+  kind ? { kind, value, reason, approvedBy } : null;
+
+/** Two additions are the same line when the item, the chosen options and the note match. */
+export const lineKeyOf = (menuItemId: string, optionIds: readonly string[], note: string): string =>
+  `${menuItemId}|${optionIds.join(',')}|${note}`;
+
+/**
+ * The signed-in person's open cart: one per staff member, kept in the database so it survives a
+ * restart. Draft writes use draftTransaction (no fsync); checkout is the durable write.
+ */
 export class CartService {
   // Prepared once: building a drizzle query costs more than running it, and this is the hot path.
   private readonly linesQuery;
@@ -46,7 +64,6 @@ export class CartService {
   private readonly setLineQuantity;
   private readonly deleteLine;
   private readonly deleteOpenCart;
-  private readonly openCartDiscount;
 
   constructor(
     private readonly deps: Deps,
@@ -57,53 +74,41 @@ export class CartService {
     private readonly audit: AuditLog,
   ) {
     const { db } = deps;
-    this.openCartDiscount = db
-      .select({
-        id: carts.id,
-        kind: carts.discountKind,
-        value: carts.discountValue,
-        reason: carts.discountReason,
-        approvedBy: carts.discountApprovedBy,
-      })
-      .from(carts)
-      .where(and(eq(carts.userId, sql.placeholder('userId')), eq(carts.status, 'open')))
-      .prepare();
+    const p = <T extends string>(name: T) => sql.placeholder(name);
     this.openCartQuery = db
-      .select({ id: carts.id })
+      .select()
       .from(carts)
-      .where(and(eq(carts.userId, sql.placeholder('userId')), eq(carts.status, 'open')))
+      .where(and(eq(carts.userId, p('userId')), eq(carts.status, 'open')))
       .prepare();
     this.linesQuery = db
-      .select({
-        id: cartItems.id,
-        menuItemId: cartItems.menuItemId,
-        name: menuItems.name,
-        unitPrice: menuItems.basePrice,
-        quantity: cartItems.quantity,
-        note: cartItems.note,
-        isAvailable: menuItems.isAvailable,
-        archivedAt: menuItems.archivedAt,
-      })
+      .select({ line: cartItems, name: menuItems.name, basePrice: menuItems.basePrice, isAvailable: menuItems.isAvailable, archivedAt: menuItems.archivedAt })
       .from(cartItems)
-      .innerJoin(carts, eq(carts.id, cartItems.cartId))
       .innerJoin(menuItems, eq(menuItems.id, cartItems.menuItemId))
-      .where(and(eq(carts.userId, sql.placeholder('userId')), eq(carts.status, 'open')))
+      .where(eq(cartItems.cartId, p('cartId')))
       .orderBy(asc(cartItems.addedAt), asc(cartItems.id))
       .prepare();
-    const p = <T extends string>(name: T) => sql.placeholder(name);
     this.insertCart = db
       .insert(carts)
       .values({ id: p('id'), userId: p('userId'), terminalId: p('terminalId'), createdAt: p('now'), updatedAt: p('now') })
       .prepare();
     this.upsertLine = db
       .insert(cartItems)
-      .values({ id: p('id'), cartId: p('cartId'), menuItemId: p('menuItemId'), lineKey: p('lineKey'), quantity: p('quantity'), addedAt: p('now') })
+      .values({
+        id: p('id'),
+        cartId: p('cartId'),
+        menuItemId: p('menuItemId'),
+        lineKey: p('lineKey'),
+        quantity: p('quantity'),
+        note: p('note'),
+        optionIds: p('optionIds'),
+        addedAt: p('now'),
+      })
       .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.lineKey], set: { quantity: sql`${cartItems.quantity} + excluded.quantity` } })
       .returning({ quantity: cartItems.quantity })
       .prepare();
     this.touchCart = db.update(carts).set({ updatedAt: sql`${p('now')}` }).where(eq(carts.id, p('cartId'))).prepare();
     this.ownLineQuery = db
-      .select({ id: cartItems.id, cartId: cartItems.cartId })
+      .select({ line: cartItems })
       .from(cartItems)
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
       .where(and(eq(cartItems.id, p('lineId')), eq(carts.userId, p('userId')), eq(carts.status, 'open')))
@@ -118,39 +123,68 @@ export class CartService {
     return { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax };
   }
 
-  /** Current lines with today's prices (checkout snapshots them). */
-  lines(userId: string): CartLineRow[] {
-    return this.linesQuery.all({ userId });
+  openCart(userId: string) {
+    return this.openCartQuery.get({ userId });
   }
 
-  /** The open cart's discount, with who approved it (checkout snapshots it). */
-  discount(userId: string): (Discount & { reason: string; approvedBy: string | null }) | null {
-    const row = this.openCartDiscount.get({ userId });
-    return row?.kind ? { kind: row.kind, value: row.value, reason: row.reason, approvedBy: row.approvedBy } : null;
+  /** Lines of any cart (open or parked), with today's prices and options (checkout snapshots them). */
+  cartLines(cartId: string): CartLineRow[] {
+    return this.linesQuery.all({ cartId }).map(({ line, name, basePrice, isAvailable, archivedAt }) => {
+      const options = this.menu.describeOptions(line.optionIds);
+      return {
+        id: line.id,
+        menuItemId: line.menuItemId,
+        name,
+        unitPrice: basePrice + options.reduce((a, o) => a + o.priceDelta, 0),
+        quantity: line.quantity,
+        note: line.note,
+        options,
+        discount: storedDiscount(line.discountKind, line.discountValue, line.discountReason, line.discountApprovedBy),
+        isAvailable,
+        archivedAt,
+      };
+    });
+  }
+
+  lines(userId: string): CartLineRow[] {
+    const cart = this.openCart(userId);
+    return cart ? this.cartLines(cart.id) : [];
+  }
+
+  /** The open cart's order discount, with who approved it. */
+  discount(userId: string): StoredDiscount | null {
+    const cart = this.openCart(userId);
+    return cart ? storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy) : null;
+  }
+
+  private discountView(d: StoredDiscount | null): CartDiscountView | null {
+    return d && { kind: d.kind, value: d.value, reason: d.reason, approvedBy: d.approvedBy ? (this.staff.findById(d.approvedBy)?.displayName ?? null) : null };
   }
 
   view(userId: string): CartView {
-    const rows = this.lines(userId);
+    const cart = this.openCart(userId);
+    const rows = cart ? this.cartLines(cart.id) : [];
     const policy = this.taxPolicy();
-    const discount = this.discount(userId);
+    const discount = cart ? storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy) : null;
     const totals = orderTotals(rows, policy, discount);
-    const discountView: CartDiscountView | null = discount && {
-      kind: discount.kind,
-      value: discount.value,
-      reason: discount.reason,
-      approvedBy: discount.approvedBy ? (this.staff.findById(discount.approvedBy)?.displayName ?? null) : null,
-    };
-    const lines: CartLineView[] = rows.map((r) => ({
+    const lines: CartLineView[] = rows.map((r, i) => ({
       id: r.id,
       menuItemId: r.menuItemId,
       name: r.name,
       unitPrice: r.unitPrice,
       quantity: r.quantity,
+      options: r.options,
+      note: r.note,
       lineTotal: lineTotal(r),
+      discount: this.discountView(r.discount),
+      lineDiscount: discountAmount(lineTotal(r), r.discount),
     }));
     return {
       lines,
-      discount: discountView,
+      discount: this.discountView(discount),
+      contactName: cart?.contactName ?? '',
+      contactPhone: cart?.contactPhone ?? '',
+      specialInstructions: cart?.specialInstructions ?? '',
       itemCount: rows.reduce((n, r) => n + r.quantity, 0),
       totals: { subtotal: totals.subtotal, discountTotal: totals.discountTotal, taxTotal: totals.taxTotal, total: totals.total },
       taxRateBp: policy.rateBp,
@@ -159,7 +193,7 @@ export class CartService {
   }
 
   private openCartId(userId: string): string {
-    const existing = this.openCartQuery.get({ userId });
+    const existing = this.openCart(userId);
     if (existing) return existing.id;
     const now = this.deps.clock.now();
     const id = newId(now);
@@ -167,38 +201,91 @@ export class CartService {
     return id;
   }
 
-  addItem(userId: string, menuItemId: string, quantity = 1): CartView {
+  private putLine(cartId: string, menuItemId: string, optionIds: string[], note: string, quantity: number): void {
+    const now = this.deps.clock.now();
+    const line = this.upsertLine.get({
+      id: newId(now),
+      cartId,
+      menuItemId,
+      lineKey: lineKeyOf(menuItemId, optionIds, note),
+      quantity,
+      note,
+      optionIds,
+      now,
+    });
+    if (!line || line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
+    this.touchCart.run({ cartId, now });
+  }
+
+  addItem(userId: string, input: { menuItemId: string; quantity?: number; optionIds?: string[]; note?: string }): CartView {
     draftTransaction(this.deps.sqlite, () => {
-      const item = this.menu.requireSellable(menuItemId);
-      const cartId = this.openCartId(userId);
-      const now = this.deps.clock.now();
-      const line = this.upsertLine.get({ id: newId(now), cartId, menuItemId: item.id, lineKey: item.id, quantity, now });
-      if (!line || line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
-      this.touchCart.run({ cartId, now });
+      const item = this.menu.requireSellable(input.menuItemId);
+      const optionIds = this.menu.resolveOptions(item.id, input.optionIds);
+      this.putLine(this.openCartId(userId), item.id, optionIds, input.note ?? '', input.quantity ?? 1);
     });
     return this.view(userId);
   }
 
-  private requireOwnLine(userId: string, lineId: string): { cartId: string } {
-    const line = this.ownLineQuery.get({ lineId, userId });
-    if (!line) throw notFound('That cart line');
-    return line;
+  addBySku(userId: string, sku: string): CartView {
+    return this.addItem(userId, { menuItemId: this.menu.findBySku(sku).id });
+  }
+
+  private requireOwnLine(userId: string, lineId: string) {
+    const row = this.ownLineQuery.get({ lineId, userId });
+    if (!row) throw notFound('That cart line');
+    return row.line;
   }
 
   setQuantity(userId: string, lineId: string, quantity: number): CartView {
     draftTransaction(this.deps.sqlite, () => {
-      const { cartId } = this.requireOwnLine(userId, lineId);
+      const line = this.requireOwnLine(userId, lineId);
       this.setLineQuantity.run({ lineId, quantity });
-      this.touchCart.run({ cartId, now: this.deps.clock.now() });
+      this.touchCart.run({ cartId: line.cartId, now: this.deps.clock.now() });
+    });
+    return this.view(userId);
+  }
+
+  /** A new note makes it a different line; if that line exists already the two merge. */
+  setLineNote(userId: string, lineId: string, note: string): CartView {
+    draftTransaction(this.deps.sqlite, () => {
+      const line = this.requireOwnLine(userId, lineId);
+      const key = lineKeyOf(line.menuItemId, line.optionIds, note);
+      if (key === line.lineKey) return;
+      const twin = this.deps.db.select().from(cartItems).where(and(eq(cartItems.cartId, line.cartId), eq(cartItems.lineKey, key))).get();
+      if (twin) {
+        if (twin.quantity + line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
+        this.deps.db.update(cartItems).set({ quantity: twin.quantity + line.quantity }).where(eq(cartItems.id, twin.id)).run();
+        this.deleteLine.run({ lineId });
+      } else {
+        this.deps.db.update(cartItems).set({ note, lineKey: key }).where(eq(cartItems.id, lineId)).run();
+      }
+      this.touchCart.run({ cartId: line.cartId, now: this.deps.clock.now() });
     });
     return this.view(userId);
   }
 
   removeLine(userId: string, lineId: string): CartView {
     draftTransaction(this.deps.sqlite, () => {
-      const { cartId } = this.requireOwnLine(userId, lineId);
+      const line = this.requireOwnLine(userId, lineId);
       this.deleteLine.run({ lineId });
-      this.touchCart.run({ cartId, now: this.deps.clock.now() });
+      this.touchCart.run({ cartId: line.cartId, now: this.deps.clock.now() });
+    });
+    return this.view(userId);
+  }
+
+  setDetails(userId: string, input: ParsedInput<'cart.setDetails'>): CartView {
+    draftTransaction(this.deps.sqlite, () => {
+      const cartId = this.openCartId(userId);
+      this.deps.db
+        .update(carts)
+        .set({
+          ...(input.contactName !== undefined && { contactName: input.contactName }),
+          ...(input.contactPhone !== undefined && { contactPhone: input.contactPhone }),
+          ...(input.specialInstructions !== undefined && { specialInstructions: input.specialInstructions }),
+          updatedAt: this.deps.clock.now(),
+        })
+        .where(eq(carts.id, cartId))
+        .run();
     });
     return this.view(userId);
   }
@@ -208,31 +295,34 @@ export class CartService {
     this.deleteOpenCart.run({ userId });
   }
 
+  clear(userId: string): CartView {
+    draftTransaction(this.deps.sqlite, () => this.discardOpenCart(userId));
+    return this.view(userId);
+  }
+
   /**
-   * Puts an order discount on the open cart (or removes it). Above the shop's limit it needs the
-   * discount.overLimit permission, or a manager's single-use approval given at the till.
+   * Checks a discount against the shop's limit (as a share of `base`): above it the person needs
+   * discount.overLimit, or a manager's single-use approval. Returns the approver, if one was used.
    */
-  setDiscount(session: Session, input: ParsedInput<'cart.setDiscount'>): CartView {
-    const cartId = this.openCartQuery.get({ userId: session.userId })?.id;
-    const rows = this.lines(session.userId);
-    if (!cartId || rows.length === 0) throw conflict('Add items before giving a discount');
-    const before = this.discount(session.userId);
-    const subtotal = rows.reduce((a, r) => a + lineTotal(r), 0);
-    const discount = input.discount;
-    let approver: { approverId: string; approverName: string } | null = null;
-    if (discount) {
-      if (discount.kind === 'amount' && discount.value > subtotal) {
-        throw invalid('The discount is more than the order', { 'discount.value': 'More than the order total' });
-      }
-      const limitBp = this.settings.security().discountLimitPercent * 100;
-      if (discountRateBp(subtotal, discount) > limitBp && !can(session.role, 'discount.overLimit')) {
-        if (!input.approvalId) {
-          throw new ServiceError('FORBIDDEN', `Discounts over ${formatRate(limitBp)} need a manager's approval.`);
-        }
-        approver = this.approvals.consume(input.approvalId, 'discount.overLimit', session);
-      }
+  private authoriseDiscount(session: Session, base: number, discount: Discount, approvalId: string | undefined) {
+    if (discount.kind === 'amount' && discount.value > base) {
+      throw invalid('The discount is more than the amount it applies to', { 'discount.value': 'More than the total' });
     }
-    const now = this.deps.clock.now();
+    const limitBp = this.settings.security().discountLimitPercent * 100;
+    if (discountRateBp(base, discount) <= limitBp || can(session.role, 'discount.overLimit')) return null;
+    if (!approvalId) throw new ServiceError('FORBIDDEN', `Discounts over ${formatRate(limitBp)} need a manager's approval.`);
+    return this.approvals.consume(approvalId, 'discount.overLimit', session);
+  }
+
+  /** An order discount on the open cart (or none). Audited with the approver. */
+  setDiscount(session: Session, input: ParsedInput<'cart.setDiscount'>): CartView {
+    const cart = this.openCart(session.userId);
+    const rows = cart ? this.cartLines(cart.id) : [];
+    if (!cart || rows.length === 0) throw conflict('Add items before giving a discount');
+    const before = this.discount(session.userId);
+    const base = orderTotals(rows, { rateBp: 0, pricesIncludeTax: true }).total; // after line discounts
+    const discount = input.discount;
+    const approver = discount ? this.authoriseDiscount(session, base, discount, input.approvalId) : null;
     this.deps.sqlite.transaction(() => {
       this.deps.db
         .update(carts)
@@ -241,26 +331,53 @@ export class CartService {
           discountValue: discount?.value ?? 0,
           discountReason: discount ? (input.reason ?? '') : '',
           discountApprovedBy: approver?.approverId ?? null,
-          updatedAt: now,
+          updatedAt: this.deps.clock.now(),
         })
-        .where(eq(carts.id, cartId))
+        .where(eq(carts.id, cart.id))
         .run();
       this.audit.append({
         actorUserId: session.userId,
         approverUserId: approver?.approverId ?? null,
         action: discount ? 'cart.discount' : 'cart.discount.remove',
         entityType: 'cart',
-        entityId: cartId,
+        entityId: cart.id,
         oldValue: before ? { kind: before.kind, value: before.value } : null,
-        newValue: discount ? { kind: discount.kind, value: discount.value, amount: discountAmount(subtotal, discount), subtotal } : null,
+        newValue: discount ? { kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), subtotal: base } : null,
         reason: input.reason ?? '',
       });
     })();
     return this.view(session.userId);
   }
 
-  clear(userId: string): CartView {
-    draftTransaction(this.deps.sqlite, () => this.discardOpenCart(userId));
-    return this.view(userId);
+  /** A discount on one line (or none). Same limit and approval rule as order discounts. */
+  setLineDiscount(session: Session, input: ParsedInput<'cart.setLineDiscount'>): CartView {
+    const line = this.requireOwnLine(session.userId, input.lineId);
+    const row = this.cartLines(line.cartId).find((r) => r.id === line.id)!;
+    const base = lineTotal(row);
+    const discount = input.discount;
+    const approver = discount ? this.authoriseDiscount(session, base, discount, input.approvalId) : null;
+    this.deps.sqlite.transaction(() => {
+      this.deps.db
+        .update(cartItems)
+        .set({
+          discountKind: discount?.kind ?? null,
+          discountValue: discount?.value ?? 0,
+          discountReason: discount ? (input.reason ?? '') : '',
+          discountApprovedBy: approver?.approverId ?? null,
+        })
+        .where(eq(cartItems.id, line.id))
+        .run();
+      this.audit.append({
+        actorUserId: session.userId,
+        approverUserId: approver?.approverId ?? null,
+        action: discount ? 'cart.line.discount' : 'cart.line.discount.remove',
+        entityType: 'cart_line',
+        entityId: line.id,
+        oldValue: row.discount ? { kind: row.discount.kind, value: row.discount.value } : null,
+        newValue: discount ? { item: row.name, kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), lineTotal: base } : null,
+        reason: input.reason ?? '',
+      });
+    })();
+    return this.view(session.userId);
   }
 }

@@ -1,8 +1,8 @@
 import { eq, sql, type Placeholder } from 'drizzle-orm';
 import { newId } from '../../db/ids';
-import { orderCounters, orderItems, orders, payments } from '../../db/schema';
+import { orderCounters, orderItems, orders, orderStatusEvents, payments } from '../../db/schema';
 import type { CheckoutResult, ParsedInput } from '../shared/contract';
-import { changeDue, formatMoney, lineTotal, orderTotals } from '../shared/money';
+import { formatMoney, lineTotal, orderTotals, settleTenders } from '../shared/money';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
@@ -23,6 +23,7 @@ export class CheckoutService {
   private readonly insertOrder;
   private readonly insertLine;
   private readonly insertPayment;
+  private readonly insertStatus;
   private readonly changeOf;
 
   constructor(
@@ -45,17 +46,19 @@ export class CheckoutService {
       .prepare();
     const orderColumns = [
       'id', 'orderNumber', 'businessDay', 'daySeq', 'clientRequestId', 'terminalId', 'userId', 'staffName', 'currency',
-      'taxRateBp', 'pricesIncludeTax', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'itemCount', 'paidAt', 'createdAt',
+      'taxRateBp', 'pricesIncludeTax', 'contactName', 'contactPhone', 'specialInstructions', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'itemCount', 'paidAt', 'createdAt',
       'updatedAt',
     ] as const satisfies readonly (keyof typeof orders.$inferInsert)[];
     this.insertOrder = db.insert(orders).values(placeholders(orderColumns)).prepare();
     const lineColumns = [
-      'id', 'orderId', 'menuItemId', 'position', 'menuItemName', 'unitPrice', 'quantity', 'note', 'lineSubtotal',
-      'lineDiscount', 'lineTax', 'lineTotal',
+      'id', 'orderId', 'menuItemId', 'position', 'menuItemName', 'unitPrice', 'quantity', 'note', 'modifiers',
+      'lineSubtotal', 'lineDiscount', 'lineTax', 'lineTotal',
     ] as const satisfies readonly (keyof typeof orderItems.$inferInsert)[];
     this.insertLine = db.insert(orderItems).values(placeholders(lineColumns)).prepare();
-    const paymentColumns = ['id', 'orderId', 'method', 'amount', 'tendered', 'changeGiven', 'createdAt'] as const satisfies readonly (keyof typeof payments.$inferInsert)[];
+    const paymentColumns = ['id', 'orderId', 'method', 'amount', 'tendered', 'changeGiven', 'reference', 'createdAt'] as const satisfies readonly (keyof typeof payments.$inferInsert)[];
     this.insertPayment = db.insert(payments).values(placeholders(paymentColumns)).prepare();
+    const statusColumns = ['id', 'orderId', 'fromStatus', 'toStatus', 'userId', 'reason', 'createdAt'] as const satisfies readonly (keyof typeof orderStatusEvents.$inferInsert)[];
+    this.insertStatus = db.insert(orderStatusEvents).values(placeholders(statusColumns)).prepare();
     this.changeOf = db
       .select({ change: payments.changeGiven })
       .from(payments)
@@ -69,8 +72,8 @@ export class CheckoutService {
       const earlier = this.history.idForRequest(input.requestId);
       if (earlier) {
         if (earlier.userId !== session.userId) throw conflict('That request id belongs to another order');
-        const payment = this.changeOf.get({ orderId: earlier.id });
-        return { orderId: earlier.id, change: payment?.change ?? 0, replayed: true };
+        const change = this.changeOf.all({ orderId: earlier.id }).reduce((a, p) => a + p.change, 0);
+        return { orderId: earlier.id, change, replayed: true };
       }
 
       const lines = this.cart.lines(session.userId);
@@ -81,13 +84,13 @@ export class CheckoutService {
       const shop = this.settings.requireShop();
       const discount = this.cart.discount(session.userId);
       const totals = orderTotals(lines, { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax }, discount);
-      const cash = input.payments[0]!;
-      const change = changeDue(totals.total, cash.tendered);
-      if (change === null) {
-        throw invalid(`Not enough cash: the total is ${formatMoney(totals.total, shop.currency)}`, {
-          'payments.0.tendered': `At least ${formatMoney(totals.total, shop.currency)}`,
-        });
+      const settled = settleTenders(totals.total, input.payments);
+      if (!settled.ok) {
+        const still = settled.still === undefined ? '' : `: ${formatMoney(settled.still, shop.currency)} still to pay`;
+        throw invalid(`${settled.message}${still} (total ${formatMoney(totals.total, shop.currency)})`, { payments: `${settled.message}${still}` });
       }
+      const change = settled.change;
+      const cart = this.cart.openCart(session.userId)!;
 
       const now = clock.now();
       const businessDay = businessDayOf(now, shop.timezone, shop.businessDayStartMinutes);
@@ -110,6 +113,9 @@ export class CheckoutService {
           currency: shop.currency,
           taxRateBp: shop.taxRateBp,
           pricesIncludeTax: shop.pricesIncludeTax,
+          contactName: cart.contactName,
+          contactPhone: cart.contactPhone,
+          specialInstructions: cart.specialInstructions,
           subtotal: totals.subtotal,
           discountTotal: totals.discountTotal,
           taxTotal: totals.taxTotal,
@@ -132,24 +138,30 @@ export class CheckoutService {
           unitPrice: l.unitPrice,
           quantity: l.quantity,
           note: l.note,
+          modifiers: l.options.map((o) => ({ group: o.group, name: o.name, priceDelta: o.priceDelta })),
           lineSubtotal,
           lineDiscount,
           lineTax,
           lineTotal: lineSubtotal - lineDiscount + (shop.pricesIncludeTax ? 0 : lineTax),
         });
       });
-      this.insertPayment.run({
-        id: newId(now),
-        orderId,
-        method: 'cash',
-        amount: totals.total,
-        tendered: cash.tendered,
-        changeGiven: change,
-        createdAt: now,
-      });
+      for (const payment of settled.payments) {
+        this.insertPayment.run({
+          id: newId(now),
+          orderId,
+          method: payment.method,
+          amount: payment.amount,
+          tendered: payment.tendered,
+          changeGiven: payment.change,
+          reference: payment.reference,
+          createdAt: now,
+        });
+      }
+      this.insertStatus.run({ id: newId(now), orderId, fromStatus: null, toStatus: 'pending', userId: session.userId, reason: '', createdAt: now });
+      const approvers = [discount?.approvedBy, ...lines.map((l) => l.discount?.approvedBy)].filter((a): a is string => !!a);
       this.audit.append({
         actorUserId: session.userId,
-        approverUserId: discount?.approvedBy ?? null,
+        approverUserId: approvers[0] ?? null,
         action: 'order.checkout',
         entityType: 'order',
         entityId: orderId,
@@ -157,10 +169,11 @@ export class CheckoutService {
           orderNumber,
           total: totals.total,
           taxTotal: totals.taxTotal,
-          discount: discount ? { kind: discount.kind, value: discount.value, amount: totals.discountTotal } : null,
-          payments: [{ method: 'cash', amount: totals.total }],
+          discountTotal: totals.discountTotal,
+          discount: discount ? { kind: discount.kind, value: discount.value } : null,
+          payments: settled.payments.map((p) => ({ method: p.method, amount: p.amount })),
         },
-        reason: discount?.reason ?? '',
+        reason: [discount?.reason, ...lines.map((l) => l.discount?.reason)].filter(Boolean).join('; '),
       });
       this.cart.discardOpenCart(session.userId);
       return { orderId, change, replayed: false };

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { orderItems, orders, payments } from '../../db/schema';
+import { orderItems, orders, orderStatusEvents, payments, users } from '../../db/schema';
 import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary } from '../shared/contract';
 import type { Currency } from '../shared/money';
 import { can } from '../shared/permissions';
 import type { Session } from '../accounts/sessions';
+import { displayNameOf } from '../accounts/staffDirectory';
 import type { Deps } from '../core/deps';
 import { invalid, notFound, ServiceError } from '../core/errors';
 import type { SettingsStore } from '../settings/shopSettings';
@@ -39,6 +40,7 @@ export class OrderHistory {
   private readonly linesOf;
   private readonly paymentsOf;
   private readonly byRequest;
+  private readonly statusesOf;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'clock'>,
@@ -57,6 +59,13 @@ export class OrderHistory {
       .from(payments)
       .where(eq(payments.orderId, sql.placeholder('id')))
       .orderBy(asc(payments.createdAt), asc(payments.id))
+      .prepare();
+    this.statusesOf = db
+      .select({ e: orderStatusEvents, firstName: users.firstName, lastName: users.lastName, username: users.username })
+      .from(orderStatusEvents)
+      .leftJoin(users, eq(users.id, orderStatusEvents.userId))
+      .where(eq(orderStatusEvents.orderId, sql.placeholder('id')))
+      .orderBy(asc(orderStatusEvents.createdAt), asc(orderStatusEvents.id))
       .prepare();
     this.byRequest = db
       .select({ id: orders.id, userId: orders.userId })
@@ -119,9 +128,20 @@ export class OrderHistory {
       total: order.total,
       taxRateBp: order.taxRateBp,
       pricesIncludeTax: order.pricesIncludeTax,
+      contactName: order.contactName,
+      contactPhone: order.contactPhone,
+      specialInstructions: order.specialInstructions,
+      statusHistory: this.statusesOf.all({ id: orderId }).map(({ e, firstName, lastName, username }) => ({
+        status: e.toStatus as OrderDetail['status'],
+        at: e.createdAt,
+        by: username ? displayNameOf({ displayName: '', firstName: firstName ?? '', lastName: lastName ?? '', username }) : '',
+        reason: e.reason,
+      })),
       lines: lines.map((l) => ({
         id: l.id,
         name: l.menuItemName,
+        modifiers: l.modifiers as OrderDetail['lines'][number]['modifiers'],
+        note: l.note,
         unitPrice: l.unitPrice,
         quantity: l.quantity,
         lineDiscount: l.lineDiscount,
@@ -129,10 +149,11 @@ export class OrderHistory {
         lineTax: l.lineTax,
       })),
       payments: pays.map((p) => ({
-        method: p.method as 'cash',
+        method: p.method,
         amount: p.amount,
         tendered: p.tendered,
         change: p.changeGiven,
+        reference: p.reference,
       })),
     };
   }

@@ -12,9 +12,13 @@ const shopSchema = z.object({
   taxRateBp: z.int().min(0).max(MAX_TAX_RATE_BP),
   pricesIncludeTax: z.boolean(),
   timezone: z.string(),
-  businessDayStartMinutes: z.int().min(0).max(23 * 60),
+  businessDayStartMinutes: z.int().min(0).max(23 * 60 + 59),
+  receiptFooter: z.string().default('Thank you! Come again.'),
+  silentPrint: z.boolean().default(false),
+  printerName: z.string().default(''),
 });
-export type ShopSettings = z.infer<typeof shopSchema>;
+export type ShopSettings = z.output<typeof shopSchema>;
+export type ShopSettingsInput = z.input<typeof shopSchema>;
 
 const securitySchema = z.object({
   idleLockMinutes: z.int().min(1).max(240),
@@ -68,7 +72,7 @@ export class SettingsStore {
     return shop;
   }
 
-  setShop(value: ShopSettings): void {
+  setShop(value: ShopSettingsInput): void {
     this.write('shop', shopSchema.parse(value));
   }
 

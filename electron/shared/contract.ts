@@ -3,7 +3,7 @@
 // imports neither Node nor DOM code so all three can.
 import { z } from 'zod';
 import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, type Currency, type Minor } from './money';
-import { ROLES, type OverrideAction, type Permission, type Role } from './permissions';
+import { OVERRIDE_ACTIONS, ROLES, type OverrideAction, type Permission, type Role } from './permissions';
 
 // ---------- data shapes that cross the bridge ----------
 
@@ -35,6 +35,21 @@ export interface LoginUser {
   role: Role;
 }
 
+export interface ModifierOptionView {
+  id: string;
+  name: string;
+  priceDelta: Minor;
+  isDefault: boolean;
+}
+
+export interface ModifierGroupView {
+  id: string;
+  name: string; // Size, Milk, Extras
+  minChoices: number; // 1 = required
+  maxChoices: number;
+  options: ModifierOptionView[];
+}
+
 export interface MenuItemView {
   id: string;
   categoryId: string;
@@ -42,6 +57,8 @@ export interface MenuItemView {
   description: string;
   price: Minor;
   isAvailable: boolean;
+  sku: string | null;
+  modifierGroups: ModifierGroupView[];
 }
 
 export interface MenuCategoryView {
@@ -59,13 +76,41 @@ export interface MoneyTotals {
   total: Minor;
 }
 
+export interface ChosenOptionView {
+  id: string;
+  group: string;
+  name: string;
+  priceDelta: Minor;
+}
+
 export interface CartLineView {
   id: string;
   menuItemId: string;
   name: string;
+  /** Base price plus the chosen options' deltas. */
   unitPrice: Minor;
   quantity: number;
+  options: ChosenOptionView[];
+  note: string;
+  /** Before any discount. */
   lineTotal: Minor;
+  discount: CartDiscountView | null;
+  lineDiscount: Minor;
+}
+
+export interface OrderContact {
+  contactName: string;
+  contactPhone: string;
+  specialInstructions: string;
+}
+
+export interface ParkedTicketView {
+  id: string;
+  name: string;
+  itemCount: number;
+  total: Minor;
+  parkedAt: number;
+  parkedBy: string;
 }
 
 export type DiscountKind = 'percent' | 'amount';
@@ -78,7 +123,7 @@ export interface CartDiscountView {
   approvedBy: string | null;
 }
 
-export interface CartView {
+export interface CartView extends OrderContact {
   lines: CartLineView[];
   discount: CartDiscountView | null;
   itemCount: number;
@@ -88,7 +133,7 @@ export interface CartView {
 }
 
 export type OrderStatus = 'pending' | 'preparing' | 'ready' | 'completed' | 'cancelled';
-export type PaymentMethod = 'cash';
+export type PaymentMethod = 'cash' | 'card' | 'other';
 
 export interface OrderSummary {
   id: string;
@@ -106,6 +151,8 @@ export interface OrderSummary {
 export interface OrderLineView {
   id: string;
   name: string;
+  modifiers: { group: string; name: string; priceDelta: Minor }[];
+  note: string;
   unitPrice: Minor;
   quantity: number;
   lineDiscount: Minor;
@@ -118,9 +165,18 @@ export interface PaymentView {
   amount: Minor;
   tendered: Minor;
   change: Minor;
+  reference: string;
 }
 
-export interface OrderDetail extends OrderSummary, MoneyTotals {
+export interface StatusChangeView {
+  status: OrderStatus;
+  at: number;
+  by: string;
+  reason: string;
+}
+
+export interface OrderDetail extends OrderSummary, MoneyTotals, OrderContact {
+  statusHistory: StatusChangeView[];
   taxRateBp: number;
   pricesIncludeTax: boolean;
   lines: OrderLineView[];
@@ -169,6 +225,7 @@ export interface SecuritySettingsView {
 }
 
 export interface SettingsView {
+  shop: ShopSettingsView;
   security: SecuritySettingsView;
   /** Where the email encryption key is kept, and whether the OS protects it. */
   keyStorage: { backend: string; protected: boolean; warning: string | null };
@@ -210,6 +267,50 @@ export interface AuditVerification {
   intact: boolean;
   checked: number;
   brokenAt: { seq: number; id: string } | null;
+}
+
+export interface QueueOrderView extends OrderContact {
+  id: string;
+  shortNumber: string;
+  status: OrderStatus;
+  paidAt: number;
+  staffName: string;
+  lines: { name: string; quantity: number; modifiers: string[]; note: string }[];
+}
+
+export interface ReceiptView {
+  shopName: string;
+  footer: string;
+  currency: Currency;
+  timezone: string;
+  orderNumber: string;
+  shortNumber: string;
+  createdAt: number;
+  staffName: string;
+  contactName: string;
+  status: OrderStatus;
+  lines: { name: string; quantity: number; unitPrice: Minor; modifiers: string[]; note: string; lineDiscount: Minor; lineTotal: Minor }[];
+  subtotal: Minor;
+  discountTotal: Minor;
+  taxTotal: Minor;
+  taxRateBp: number;
+  pricesIncludeTax: boolean;
+  total: Minor;
+  payments: PaymentView[];
+  change: Minor;
+}
+
+export interface ShopSettingsView {
+  name: string;
+  currency: Currency;
+  taxRateBp: number;
+  pricesIncludeTax: boolean;
+  timezone: string;
+  /** "04:00": orders before this time count for the previous business day. */
+  businessDayStart: string;
+  receiptFooter: string;
+  silentPrint: boolean;
+  printerName: string;
 }
 
 export interface OrderPage {
@@ -258,11 +359,29 @@ const profileInput = z.strictObject({
   bio: z.string().trim().max(1000).optional(),
 });
 const role = z.enum(ROLES);
+const note = z.string().trim().max(140, 'Keep notes under 140 characters');
+const discountInput = z
+  .strictObject({ kind: z.enum(['percent', 'amount']), value: z.int().min(1).max(100_000_000) })
+  .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'At most 100%', path: ['value'] })
+  .nullable();
+const reference = z.string().trim().max(60);
+export const paymentInput = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('cash'), tendered: minor.min(1, 'Enter the cash received') }),
+  z.strictObject({ method: z.literal('card'), amount: minor.min(1, 'Enter the card amount'), reference: reference.optional() }),
+  z.strictObject({ method: z.literal('other'), amount: minor.min(1, 'Enter the amount'), reference: reference.optional() }),
+]);
+export type PaymentInput = z.infer<typeof paymentInput>;
 
 // ---------- the table ----------
 
 function channel<Output>() {
-  return <I extends z.ZodType, P extends Permission | 'public'>(def: { input: I; permission: P; summary: string }) => ({
+  return <I extends z.ZodType, P extends Permission | 'public'>(def: {
+    input: I;
+    permission: P;
+    summary: string;
+    /** Lacking the permission, a caller may pass `approvalId` from a manager override for this action. */
+    override?: keyof typeof OVERRIDE_ACTIONS;
+  }) => ({
     ...def,
     /** Type-only marker: the handler's return type. */
     output: undefined as unknown as Output,
@@ -344,7 +463,11 @@ export const contract = {
     summary: 'Change your own PIN.',
   }),
   'override.approve': channel<OverrideApproval>()({
-    input: z.strictObject({ username: z.string().trim().min(1).max(150), pin: pinDigits, action: z.enum(['discount.overLimit']) }),
+    input: z.strictObject({
+      username: z.string().trim().min(1).max(150),
+      pin: pinDigits,
+      action: z.enum(Object.keys(OVERRIDE_ACTIONS) as [OverrideAction, ...OverrideAction[]]),
+    }),
     permission: 'cart.use',
     summary: "A manager approves one action in place with their PIN; the approval is single-use and expires in 2 minutes.",
   }),
@@ -452,9 +575,54 @@ export const contract = {
     summary: "The signed-in person's open cart.",
   }),
   'cart.addItem': channel<CartView>()({
-    input: z.strictObject({ menuItemId: id, quantity: quantity.optional() }),
+    input: z.strictObject({
+      menuItemId: id,
+      quantity: quantity.optional(),
+      /** Chosen modifier options; omitted → the item's defaults. */
+      optionIds: z.array(id).max(20).optional(),
+      note: note.optional(),
+    }),
     permission: 'cart.use',
-    summary: 'Add an item (the same item again raises its quantity).',
+    summary: 'Add an item with its options and note (the same combination again raises its quantity).',
+  }),
+  'cart.addBySku': channel<CartView>()({
+    input: z.strictObject({ sku: z.string().trim().min(1, 'Scan or type a code').max(64) }),
+    permission: 'cart.use',
+    summary: 'Add the item with this SKU/barcode, with its default options (keyboard-wedge scanners).',
+  }),
+  'cart.setLineNote': channel<CartView>()({
+    input: z.strictObject({ lineId: id, note }),
+    permission: 'cart.use',
+    summary: "Set a line's note (\"extra hot\").",
+  }),
+  'cart.setLineDiscount': channel<CartView>()({
+    input: z.strictObject({ lineId: id, discount: discountInput, reason: z.string().trim().max(200).optional(), approvalId: z.uuid().optional() }),
+    permission: 'discount.apply',
+    summary: 'A discount on one line; above the limit it needs a manager.',
+  }),
+  'cart.setDetails': channel<CartView>()({
+    input: z.strictObject({
+      contactName: z.string().trim().max(120).optional(),
+      contactPhone: z.string().trim().max(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
+      specialInstructions: z.string().trim().max(500).optional(),
+    }),
+    permission: 'cart.use',
+    summary: 'Customer name to call out, phone, special instructions.',
+  }),
+  'cart.park': channel<CartView>()({
+    input: z.strictObject({ name: z.string().trim().min(1, 'Give the ticket a name').max(60) }),
+    permission: 'cart.use',
+    summary: 'Park the current order under a name; the counter starts a fresh one.',
+  }),
+  'cart.parked': channel<ParkedTicketView[]>()({
+    input: empty,
+    permission: 'cart.use',
+    summary: "This till's parked tickets, oldest first.",
+  }),
+  'cart.resume': channel<CartView>()({
+    input: z.strictObject({ cartId: id }),
+    permission: 'cart.use',
+    summary: 'Bring a parked ticket back as the current order (the current one must be empty).',
   }),
   'cart.setQuantity': channel<CartView>()({
     input: z.strictObject({ lineId: id, quantity }),
@@ -468,10 +636,7 @@ export const contract = {
   }),
   'cart.setDiscount': channel<CartView>()({
     input: z.strictObject({
-      discount: z
-        .strictObject({ kind: z.enum(['percent', 'amount']), value: z.int().min(1).max(100_000_000) })
-        .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'At most 100%', path: ['value'] })
-        .nullable(),
+      discount: discountInput,
       reason: z.string().trim().max(200).optional(),
       approvalId: z.uuid().optional(),
     }),
@@ -486,10 +651,59 @@ export const contract = {
   'orders.checkout': channel<CheckoutResult>()({
     input: z.strictObject({
       requestId: z.uuid('requestId must be a UUID'),
-      payments: z.array(z.strictObject({ method: z.literal('cash'), tendered: minor })).length(1, 'One cash payment'),
+      payments: z.array(paymentInput).min(1, 'Add a payment').max(10, 'At most 10 payments'),
     }),
     permission: 'orders.checkout',
-    summary: 'Charge the cart: one transaction, idempotent on requestId.',
+    summary: 'Charge the cart (cash, card, other, or split across them): one transaction, idempotent on requestId.',
+  }),
+  'orders.queue': channel<QueueOrderView[]>()({
+    input: empty,
+    permission: 'orders.view',
+    summary: 'The bar queue: paid orders not yet completed or cancelled, oldest first.',
+  }),
+  'orders.advance': channel<QueueOrderView>()({
+    input: z.strictObject({ orderId: id, from: z.enum(['pending', 'preparing', 'ready']) }),
+    permission: 'queue.advance',
+    summary: 'One tap on the queue: pending → preparing → ready → completed. `from` guards against double taps.',
+  }),
+  'orders.cancel': channel<OrderDetail>()({
+    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3, 'Say why').max(200), approvalId: z.uuid().optional() }),
+    permission: 'orders.cancel',
+    override: 'order.cancelPaid',
+    summary: 'Cancel a paid order (a barista needs a manager’s approval).',
+  }),
+  'receipts.get': channel<ReceiptView>()({
+    input: z.strictObject({ orderId: id }),
+    permission: 'orders.view',
+    summary: 'What the receipt of an order says.',
+  }),
+  'receipts.print': channel<{ printer: string }>()({
+    input: z.strictObject({ orderId: id }),
+    permission: 'orders.view',
+    summary: "Print (or reprint) an order's receipt to the chosen or default printer.",
+  }),
+  'receipts.savePdf': channel<{ saved: boolean; path: string | null }>()({
+    input: z.strictObject({ orderId: id }),
+    permission: 'orders.view',
+    summary: "Save an order's receipt as a PDF (asks where).",
+  }),
+  'receipts.printers': channel<{ name: string; isDefault: boolean }[]>()({
+    input: empty,
+    permission: 'settings.manage',
+    summary: 'Printers this computer knows, for Settings.',
+  }),
+  'settings.updateShop': channel<SettingsView>()({
+    input: z.strictObject({
+      name: z.string().trim().min(1, 'Enter the shop name').max(120),
+      taxRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
+      pricesIncludeTax: z.boolean(),
+      businessDayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time like 04:00'),
+      receiptFooter: z.string().trim().max(300),
+      silentPrint: z.boolean(),
+      printerName: z.string().trim().max(200),
+    }),
+    permission: 'settings.manage',
+    summary: 'Shop name, tax, business day start, receipt footer and printing.',
   }),
   'orders.list': channel<OrderPage>()({
     input: z.strictObject({

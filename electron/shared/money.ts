@@ -19,6 +19,8 @@ export interface TaxPolicy {
 export interface PricedLine {
   unitPrice: Minor;
   quantity: number;
+  /** A discount on this line alone, applied before the order discount. */
+  discount?: Discount | null;
 }
 
 export interface OrderTotals {
@@ -96,11 +98,20 @@ export function discountRateBp(subtotal: Minor, discount: Discount): number {
   return Math.ceil((Math.min(discount.value, subtotal) * 10_000) / subtotal);
 }
 
+/**
+ * Totals of an order: line discounts first, then the order discount on what remains (split over
+ * the lines by largest remainder), then tax once on the discounted amount.
+ */
 export function orderTotals(lines: readonly PricedLine[], policy: TaxPolicy, discount?: Discount | null): OrderTotals {
   const lineTotals = lines.map(lineTotal);
   const subtotal = lineTotals.reduce((a, t) => a + t, 0);
-  const discountTotal = discountAmount(subtotal, discount);
-  const lineDiscounts = allocate(discountTotal, lineTotals);
+  const ownDiscounts = lines.map((l, i) => discountAmount(lineTotals[i]!, l.discount));
+  const nets = lineTotals.map((t, i) => t - ownDiscounts[i]!);
+  const netTotal = nets.reduce((a, n) => a + n, 0);
+  const orderDiscount = discountAmount(netTotal, discount);
+  const shares = allocate(orderDiscount, nets);
+  const lineDiscounts = ownDiscounts.map((d, i) => d + shares[i]!);
+  const discountTotal = lineDiscounts.reduce((a, d) => a + d, 0);
   const taxable = subtotal - discountTotal;
   const taxTotal = taxFor(taxable, policy);
   const total = policy.pricesIncludeTax ? taxable : taxable + taxTotal;
@@ -109,6 +120,45 @@ export function orderTotals(lines: readonly PricedLine[], policy: TaxPolicy, dis
     lineTotals.map((t, i) => t - lineDiscounts[i]!),
   );
   return { subtotal, discountTotal, taxTotal, total, lineDiscounts, lineTaxes };
+}
+
+export type Tender =
+  | { method: 'cash'; tendered: Minor }
+  | { method: 'card' | 'other'; amount: Minor; reference?: string };
+
+export interface SettledPayment {
+  method: 'cash' | 'card' | 'other';
+  amount: Minor; // applied to the order
+  tendered: Minor; // handed over
+  change: Minor;
+  reference: string;
+}
+
+/**
+ * Splits a total over the tenders: card and other pay exactly what they say, cash covers the
+ * rest and is the only tender that may overpay (the excess is change). Returns an error message
+ * instead when the tenders do not settle the total.
+ */
+export function settleTenders(
+  total: Minor,
+  tenders: readonly Tender[],
+): { ok: true; payments: SettledPayment[]; change: Minor } | { ok: false; message: string; still?: Minor } {
+  const cash = tenders.filter((t) => t.method === 'cash');
+  if (cash.length > 1) return { ok: false, message: 'Take cash as one payment' };
+  const nonCash = tenders.filter((t): t is Extract<Tender, { amount: Minor }> => t.method !== 'cash');
+  const nonCashTotal = nonCash.reduce((a, t) => a + t.amount, 0);
+  if (nonCashTotal > total) return { ok: false, message: 'Card and other payments add up to more than the total: only cash can be over' };
+  const cashDue = total - nonCashTotal;
+  const payments: SettledPayment[] = nonCash.map((t) => ({ method: t.method, amount: t.amount, tendered: t.amount, change: 0, reference: t.reference ?? '' }));
+  const cashTender = cash[0];
+  if (!cashTender) {
+    return cashDue === 0 ? { ok: true, payments, change: 0 } : { ok: false, message: 'Not fully paid yet', still: cashDue };
+  }
+  if (cashDue === 0) return { ok: false, message: 'Nothing is left to pay in cash' };
+  const change = changeDue(cashDue, cashTender.tendered);
+  if (change === null) return { ok: false, message: 'Not enough cash', still: cashDue - cashTender.tendered };
+  payments.push({ method: 'cash', amount: cashDue, tendered: cashTender.tendered, change, reference: '' });
+  return { ok: true, payments, change };
 }
 
 /** Change due for a cash tender; null when the tender does not cover the total. */
@@ -163,6 +213,12 @@ export function formatMoney(amount: Minor, currency: Currency = 'PHP'): string {
   const major = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const minor = (abs % 100).toString().padStart(2, '0');
   return `${sign}${CURRENCIES[currency]}${major}.${minor}`;
+}
+
+/** "12" → 1200, "7.5" → 750 (basis points), without floats. */
+export function percentToBasisPoints(text: string): number {
+  const [whole = '0', frac = ''] = text.trim().split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0').slice(0, 2));
 }
 
 /** "12%" or "12.5%" from basis points. */

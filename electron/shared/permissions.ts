@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'orders.checkout',
   'orders.view', // today's orders
   'orders.viewHistory', // every day's orders
+  'orders.cancel', // cancel a paid order (others need a manager's approval)
+  'queue.advance', // move paid orders through the bar queue
   'staff.view',
   'staff.manage', // create, edit, deactivate, reset PIN/password (managers: baristas only)
   'staff.unlock', // lift a lockout
@@ -30,12 +32,14 @@ const BARISTA: readonly Permission[] = [
   'discount.apply',
   'orders.checkout',
   'orders.view',
+  'queue.advance',
 ];
 const MANAGER: readonly Permission[] = [
   ...BARISTA,
   'menu.edit',
   'discount.overLimit',
   'orders.viewHistory',
+  'orders.cancel',
   'staff.view',
   'staff.manage',
   'staff.unlock',
@@ -56,5 +60,8 @@ export function manageableRoles(role: Role): readonly Role[] {
 export const ROLE_LABELS: Record<Role, string> = { barista: 'Barista', manager: 'Manager', owner: 'Owner' };
 
 /** Actions a higher role can approve in place with their PIN (manager override). */
-export const OVERRIDE_ACTIONS = { 'discount.overLimit': 'discount.overLimit' } as const satisfies Record<string, Permission>;
+export const OVERRIDE_ACTIONS = {
+  'discount.overLimit': 'discount.overLimit',
+  'order.cancelPaid': 'orders.cancel',
+} as const satisfies Record<string, Permission>;
 export type OverrideAction = keyof typeof OVERRIDE_ACTIONS;

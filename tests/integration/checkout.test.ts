@@ -62,7 +62,7 @@ test('checkout, prices include tax: totals, change, snapshots, cleared cart, aud
     ['Croissant', 9500, 2, 19000],
   ]);
   expect(order.lines.reduce((s, l) => s + l.lineTax, 0)).toBe(order.taxTotal);
-  expect(order.payments).toEqual([{ method: 'cash', amount: 35500, tendered: 50000, change: 14500 }]);
+  expect(order.payments).toEqual([{ method: 'cash', amount: 35500, tendered: 50000, change: 14500, reference: '' }]);
   expect((await t.must('cart.get', {})).lines).toEqual([]);
   expect(t.count('carts')).toBe(0);
   const audit = t.core.sqlite.prepare(`select action, entity_id, actor_user_id from audit_events where action = 'order.checkout'`).get();
@@ -101,7 +101,7 @@ test('not enough cash: VALIDATION with a field message, and nothing is written',
   await t.must('cart.addItem', { menuItemId: await itemId(t, 'Mocha') });
   const before = dbFingerprint(t.core.sqlite);
   const r = await t.call('orders.checkout', cash(10000));
-  expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'payments.0.tendered': 'At least ₱180.00' } } });
+  expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { payments: 'Not enough cash: ₱80.00 still to pay' } } });
   expect(dbFingerprint(t.core.sqlite)).toEqual(before);
 });
 

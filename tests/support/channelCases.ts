@@ -16,7 +16,70 @@ const lineId = async (t: TestCore) => (await t.must('cart.addItem', { menuItemId
 
 const baristaId = async (t: TestCore) => (await addStaff(t, 'barista', 'bea')).id;
 
+const paidOrderId = async (t: TestCore) => {
+  await lineId(t);
+  return (await t.must('orders.checkout', { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 50000 }] })).order.id;
+};
+
 export const cases: { [C in Channel]: Case<C> } = {
+  'cart.addBySku': {
+    happy: async (t) => ({ sku: (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Croissant')!.sku! }),
+    bad: [{}, { sku: '' }, { sku: 'x'.repeat(65) }, { sku: 42 }],
+  },
+  'cart.setLineNote': { happy: async (t) => ({ lineId: await lineId(t), note: 'extra hot' }), bad: [{ lineId: 'x' }, { lineId: 'x', note: 'n'.repeat(141) }] },
+  'cart.setLineDiscount': {
+    happy: async (t) => ({ lineId: await lineId(t), discount: { kind: 'amount', value: 500 }, reason: 'Spilled' }),
+    bad: [{ lineId: 'x', discount: { kind: 'percent', value: 20_000 } }, { lineId: 'x' }, { lineId: 'x', discount: null, approvalId: 'nope' }],
+  },
+  'cart.setDetails': {
+    happy: async () => ({ contactName: 'Ana', contactPhone: '+63 917 000 0000', specialInstructions: 'Less ice' }),
+    bad: [{ contactPhone: 'call me maybe' }, { contactName: 'x'.repeat(121) }, { table: 4 }],
+  },
+  'cart.park': {
+    happy: async (t) => {
+      await lineId(t);
+      return { name: 'Ana' };
+    },
+    bad: [{ name: '' }, {}, { name: 'x'.repeat(61) }],
+  },
+  'cart.parked': { happy: async () => ({}), bad: [{ all: true }] },
+  'cart.resume': {
+    happy: async (t) => {
+      await lineId(t);
+      await t.must('cart.park', { name: 'Ana' });
+      return { cartId: (await t.must('cart.parked', {}))[0]!.id };
+    },
+    bad: [{}, { cartId: '' }],
+  },
+  'orders.queue': { happy: async () => ({}), bad: [{ status: 'all' }] },
+  'orders.advance': {
+    happy: async (t) => ({ orderId: await paidOrderId(t), from: 'pending' }),
+    bad: [{ orderId: 'x', from: 'completed' }, { orderId: 'x' }, { orderId: 'x', from: 'nowhere' }],
+  },
+  'orders.cancel': {
+    happy: async (t) => ({ orderId: await paidOrderId(t), reason: 'Customer left' }),
+    bad: [{ orderId: 'x', reason: '' }, { orderId: 'x' }, { orderId: 'x', reason: 'Customer left', approvalId: 'not-a-uuid' }],
+  },
+  'receipts.get': { happy: async (t) => ({ orderId: await paidOrderId(t) }), bad: [{}, { orderId: 5 }] },
+  'receipts.print': { happy: async (t) => ({ orderId: await paidOrderId(t) }), bad: [{}, { orderId: '' }] },
+  'receipts.savePdf': { happy: async (t) => ({ orderId: await paidOrderId(t) }), bad: [{}, { orderId: null }] },
+  'receipts.printers': { happy: async () => ({}), bad: [{ refresh: 1 }] },
+  'settings.updateShop': {
+    happy: async () => ({
+      name: 'Brews & Chews Too',
+      taxRatePercent: '12',
+      pricesIncludeTax: true,
+      businessDayStart: '05:30',
+      receiptFooter: 'Salamat!',
+      silentPrint: true,
+      printerName: 'EPSON TM-T82',
+    }),
+    bad: [
+      { name: 'x', taxRatePercent: '12', pricesIncludeTax: true, businessDayStart: '25:00', receiptFooter: '', silentPrint: false, printerName: '' },
+      { name: '', taxRatePercent: '12', pricesIncludeTax: true, businessDayStart: '04:00', receiptFooter: '', silentPrint: false, printerName: '' },
+      { name: 'x', taxRatePercent: 'twelve', pricesIncludeTax: true, businessDayStart: '04:00', receiptFooter: '', silentPrint: false, printerName: '' },
+    ],
+  },
   'auth.changePassword': {
     happy: async () => ({ currentPassword: OWNER.password, newPassword: 'a brand new passphrase' }),
     bad: [{ currentPassword: OWNER.password, newPassword: 'short' }, { newPassword: 'a brand new passphrase' }],
@@ -92,7 +155,7 @@ export const cases: { [C in Channel]: Case<C> } = {
   'auth.activity': { happy: async () => ({}), bad: ['ping'] },
   'menu.list': { happy: async () => ({}), bad: [{ category: 'x' }] },
   'cart.get': { happy: async () => ({}), bad: [{ userId: 'someone-else' }] },
-  'cart.addItem': { happy: async (t) => ({ menuItemId: await latteId(t) }), bad: [{}, { menuItemId: 'x', quantity: 0 }, { menuItemId: 'x', quantity: 1.5 }, { menuItemId: 'x', quantity: 10_000 }, { menuItemId: 42 }] },
+  'cart.addItem': { happy: async (t) => ({ menuItemId: await latteId(t), note: 'extra hot' }), bad: [{ menuItemId: 'x', optionIds: 'oat' }, { menuItemId: 'x', note: 'n'.repeat(141) }, {}, { menuItemId: 'x', quantity: 0 }, { menuItemId: 'x', quantity: 1.5 }, { menuItemId: 'x', quantity: 10_000 }, { menuItemId: 42 }] },
   'cart.setQuantity': { happy: async (t) => ({ lineId: await lineId(t), quantity: 3 }), bad: [{ lineId: 'x' }, { lineId: 'x', quantity: -1 }, { lineId: 'x', quantity: '2' }] },
   'cart.removeLine': { happy: async (t) => ({ lineId: await lineId(t) }), bad: [{}, { lineId: '' }] },
   'cart.clear': { happy: async () => ({}), bad: [{ force: true }] },
@@ -107,6 +170,8 @@ export const cases: { [C in Channel]: Case<C> } = {
       { requestId: newRequestId(), payments: [{ method: 'cash', tendered: 199.5 }] },
       { requestId: newRequestId(), payments: [{ method: 'cash', tendered: -5 }] },
       { requestId: newRequestId(), payments: [{ method: 'bitcoin', tendered: 20000 }] },
+      { requestId: newRequestId(), payments: [{ method: 'card', tendered: 20000 }] },
+      { requestId: newRequestId(), payments: Array.from({ length: 11 }, () => ({ method: 'card', amount: 100 })) },
     ],
   },
   'orders.list': { happy: async () => ({ limit: 10 }), bad: [{ limit: 0 }, { limit: 1000 }, { before: 5 }] },

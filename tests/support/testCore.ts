@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore';
 import type { Clock } from '../../electron/core/deps';
 import { FileKeyProvider } from '../../electron/core/keys';
+import type { ReceiptPrinter } from '../../electron/receipts/receiptService';
 import type { CallContext } from '../../electron/ipc/router';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
@@ -43,8 +44,29 @@ export function setupInput(shop: Partial<ChannelInput<'setup.complete'>['shop']>
   };
 }
 
+/**
+ * Stands in for Electron's printing (webContents.print / printToPDF), which cannot run in plain
+ * Node: it keeps what it was asked to print so tests can read the receipt HTML.
+ */
+export class RecordingPrinter implements ReceiptPrinter {
+  jobs: { html: string; silent: boolean; deviceName: string }[] = [];
+  pdfs: { html: string; suggestedName: string }[] = [];
+  async print(html: string, options: { silent: boolean; deviceName: string }) {
+    this.jobs.push({ html, ...options });
+    return { printer: options.deviceName || 'default printer' };
+  }
+  async savePdf(html: string, suggestedName: string) {
+    this.pdfs.push({ html, suggestedName });
+    return { saved: true, path: `/tmp/${suggestedName}` };
+  }
+  async printers() {
+    return [{ name: 'EPSON TM-T82', isDefault: true }];
+  }
+}
+
 export interface TestCore<C extends Clock = ManualClock> {
   core: Core;
+  printer: RecordingPrinter;
   clock: C;
   dir: string;
   dbPath: string;
@@ -66,8 +88,9 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
   const clock = opts.clock ?? (new ManualClock() as unknown as C);
   const quietLogger = { info: () => {}, error: () => {} };
   // A new provider per open, as after an app restart: a deleted key file really is gone.
+  const printer = new RecordingPrinter();
   const build = () =>
-    createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys: new FileKeyProvider(path.join(dir, 'brewline.keys'), {}), clock, logger: quietLogger });
+    createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys: new FileKeyProvider(path.join(dir, 'brewline.keys'), {}), printer, clock, logger: quietLogger });
   let core = build();
   const ctx = (senderId = 'window-1', extra: Partial<CallContext> = {}): CallContext => ({
     senderId,
@@ -80,6 +103,7 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
       return core;
     },
     clock,
+    printer,
     dir,
     dbPath,
     call: (channel, input, senderId) => core.call(ctx(senderId), channel, input) as never,

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { percentToBasisPoints, shopCodeFor } from '../../electron/accounts/setupService';
+import { shopCodeFor } from '../../electron/accounts/setupService';
+import { percentToBasisPoints } from '../../electron/shared/money';
 import { isTrivialPin, shortOrderNumber } from '../../electron/shared/contract';
 import { businessDayOf, formatOrderNumber } from '../../electron/orders/orderNumbers';
 
