@@ -11,8 +11,10 @@ import {
   orderTotals,
   parseMoney,
   quickTenders,
+  settleTenders,
   taxFor,
   toMoneyInput,
+  type Tender,
 } from '../../electron/shared/money';
 
 const line = fc.record({ unitPrice: fc.integer({ min: 0, max: MAX_UNIT_PRICE }), quantity: fc.integer({ min: 1, max: 999 }) });
@@ -120,5 +122,71 @@ describe('cash', () => {
     expect(formatRate(1200)).toBe('12%');
     expect(formatRate(750)).toBe('7.5%');
     expect(formatRate(825)).toBe('8.25%');
+  });
+});
+
+const discount = fc.option(
+  fc.oneof(
+    fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 0, max: 10_000 }) }),
+    fc.record({ kind: fc.constant('amount' as const), value: fc.integer({ min: 0, max: 5_000_000 }) }),
+  ),
+  { nil: null },
+);
+const discountedLine = fc.record({
+  unitPrice: fc.integer({ min: 0, max: MAX_UNIT_PRICE }),
+  quantity: fc.integer({ min: 1, max: 50 }),
+  discount,
+});
+
+describe('discounts and split tenders (property tests)', () => {
+  test('discounts never make a line or the order negative, and everything still adds up', () => {
+    fc.assert(
+      fc.property(fc.array(discountedLine, { minLength: 1, maxLength: 15 }), policy, discount, (lines, p, orderDiscount) => {
+        const t = orderTotals(lines, p, orderDiscount);
+        expect(t.total).toBeGreaterThanOrEqual(0);
+        expect(t.discountTotal).toBeLessThanOrEqual(t.subtotal);
+        expect(t.lineDiscounts.reduce((a, b) => a + b, 0)).toBe(t.discountTotal);
+        expect(t.lineTaxes.reduce((a, b) => a + b, 0)).toBe(t.taxTotal);
+        lines.forEach((l, i) => expect(t.lineDiscounts[i]!).toBeLessThanOrEqual(lineTotal(l)));
+        // the rounding rule: tax once, half-up, on the discounted amount
+        expect(t.taxTotal).toBe(taxFor(t.subtotal - t.discountTotal, p));
+        expect(t.total).toBe(t.subtotal - t.discountTotal + (p.pricesIncludeTax ? 0 : t.taxTotal));
+      }),
+    );
+  });
+
+  const tender: fc.Arbitrary<Tender> = fc.oneof(
+    fc.record({ method: fc.constant('cash' as const), tendered: fc.integer({ min: 1, max: 2_000_000 }) }),
+    fc.record({ method: fc.constantFrom('card' as const, 'other' as const), amount: fc.integer({ min: 1, max: 1_000_000 }) }),
+  );
+
+  test('a settled split always pays exactly the total; change is never negative and only from cash', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.array(tender, { minLength: 1, maxLength: 6 }), (total, tenders) => {
+        const r = settleTenders(total, tenders);
+        if (!r.ok) return;
+        expect(r.payments.reduce((a, p) => a + p.amount, 0)).toBe(total);
+        expect(r.change).toBeGreaterThanOrEqual(0);
+        r.payments.forEach((p) => {
+          expect(p.change).toBeGreaterThanOrEqual(0);
+          expect(p.tendered).toBe(p.amount + p.change);
+          if (p.method !== 'cash') expect(p.change).toBe(0);
+        });
+      }),
+    );
+  });
+
+  test('when the tenders cover the total without card overpaying, the split settles', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 500_000 }), (total, cardPercent, extraCash) => {
+        const card = Math.floor((total * cardPercent) / 100);
+        const tenders: Tender[] = [];
+        if (card > 0) tenders.push({ method: 'card', amount: card });
+        if (total - card > 0) tenders.push({ method: 'cash', tendered: total - card + extraCash });
+        const r = settleTenders(total, tenders);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(r.change).toBe(total - card > 0 ? extraCash : 0);
+      }),
+    );
   });
 });
