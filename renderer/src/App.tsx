@@ -5,6 +5,7 @@ import { AuditScreen } from './screens/AuditScreen';
 import { CounterScreen } from './screens/CounterScreen';
 import { MenuScreen } from './screens/MenuScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
+import { QueueScreen } from './screens/QueueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
@@ -98,6 +99,7 @@ export function App() {
     <div className="app-shell">
       <TopBar />
       {shown === 'counter' && <CounterScreen />}
+      {shown === 'queue' && <QueueScreen />}
       {shown === 'orders' && <OrdersScreen />}
       {shown === 'menu' && <MenuScreen />}
       {shown === 'staff' && <StaffScreen />}

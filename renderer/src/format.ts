@@ -1,6 +1,6 @@
 // Display helpers. Money arrives as integer minor units from main; here it is only formatted.
-import type { OrderStatus } from '../../electron/shared/contract';
-import { formatRate } from '../../electron/shared/money';
+import type { OrderStatus, PaymentMethod } from '../../electron/shared/contract';
+import { formatMoney, formatRate, type Currency } from '../../electron/shared/money';
 
 export { formatMoney, formatRate } from '../../electron/shared/money';
 
@@ -118,3 +118,24 @@ export function formatDate(epochMs: number, timeZone?: string): string {
     new Date(epochMs),
   );
 }
+
+/** A modifier's price change as a shopper reads it: "+₱30.00", "−₱10.00", or "" when it costs nothing extra. */
+export function formatDelta(delta: number, currency: Currency): string {
+  if (delta === 0) return '';
+  return delta > 0 ? `+${formatMoney(delta, currency)}` : `−${formatMoney(-delta, currency)}`;
+}
+
+/** "Large · Oat · Extra shot". */
+export function optionsSummary(names: readonly string[]): string {
+  return names.join(' · ');
+}
+
+/** "Just now", "1 min", "12 min", "1 h 05 min" since an epoch ms. */
+export function waitingLabel(sinceMs: number, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - sinceMs) / 60_000));
+  if (minutes < 1) return 'Just now';
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+export const PAYMENT_LABELS: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', other: 'Other' };

@@ -24,6 +24,8 @@ export interface BrewlineApp {
   setUpShop(shop?: Partial<ChannelInput<'setup.complete'>['shop']>): Promise<void>;
   /** Tap a person on the sign-in screen and type their PIN (defaults: the owner from setUpShop). */
   signIn(name?: RegExp, pin?: string): Promise<void>;
+  /** Tap a menu item; when it opens the options chooser, take the preselected choices. */
+  addItem(name: string): Promise<void>;
   /** Save a full-page screenshot as test-results/screenshots/<name>.png. */
   screenshot(name: string): Promise<void>;
 }
@@ -94,6 +96,14 @@ export const test = base.extend<{ app: BrewlineApp }>({
         await page.keyboard.type(pin);
         await page.keyboard.press('Enter');
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      },
+      async addItem(name) {
+        await page.getByRole('button', { name: new RegExp(`^${name} ₱`) }).click();
+        const chooser = page.getByRole('dialog', { name, exact: true });
+        if (await chooser.isVisible().catch(() => false)) {
+          await chooser.getByRole('button', { name: 'Add to order' }).click();
+          await expect(chooser).toBeHidden();
+        }
       },
       async screenshot(name) {
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

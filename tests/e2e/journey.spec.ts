@@ -47,7 +47,7 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
   for (const category of ['Espresso', 'Brewed Coffee', 'Tea', 'Bakery']) {
     await expect(page.getByRole('tab', { name: category })).toBeVisible();
   }
-  await page.getByRole('button', { name: /^Latte ₱165\.00/ }).click();
+  await app.addItem('Latte');
   await page.getByRole('tab', { name: 'Bakery' }).click();
   await page.getByRole('button', { name: /^Croissant ₱95\.00/ }).click();
   await page.getByRole('button', { name: /^Croissant ₱95\.00/ }).click();
@@ -60,7 +60,7 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
 
   // 4. Charge cash: tender ₱500, change ₱240.
   await page.getByRole('button', { name: 'Charge ₱260.00' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Cash payment' });
+  const dialog = page.getByRole('dialog', { name: 'Payment' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Amount tendered').fill('200');
   await expect(dialog.getByText('Not enough')).toBeVisible();
@@ -107,9 +107,9 @@ test('a double-tapped Complete sale makes one order', async ({ app }) => {
   await app.open();
   await app.signIn();
   const { page } = app;
-  await page.getByRole('button', { name: /^Americano ₱130\.00/ }).click();
+  await app.addItem('Americano');
   await page.getByRole('button', { name: 'Charge ₱130.00' }).click();
-  await page.getByRole('dialog', { name: 'Cash payment' }).getByRole('button', { name: 'Exact' }).click();
+  await page.getByRole('dialog', { name: 'Payment' }).getByRole('button', { name: 'Exact' }).click();
   await page.getByRole('button', { name: 'Complete sale' }).dblclick();
   await expect(page.getByRole('heading', { name: /Order #001/ })).toBeVisible();
   expect(app.t.count('orders')).toBe(1);
@@ -120,7 +120,7 @@ test('the till locks itself when idle and comes back to the same cart', async ({
   await app.open();
   await app.signIn();
   const { page } = app;
-  await page.getByRole('button', { name: /^Mocha ₱180\.00/ }).click();
+  await app.addItem('Mocha');
   await expect(page.getByRole('button', { name: 'Charge ₱180.00' })).toBeEnabled();
   app.t.clock.advance(16 * 60_000);
   app.t.core.sweepIdle(); // what main's timer does
@@ -136,8 +136,8 @@ test('at 1024×768 the counter fits: menu, cart and Charge are all on screen', a
   await app.open();
   await app.signIn();
   const { page } = app;
-  await page.getByRole('button', { name: /^Latte/ }).click();
-  await page.getByRole('button', { name: /^Cappuccino/ }).click();
+  await app.addItem('Latte');
+  await app.addItem('Cappuccino');
   const charge = page.getByRole('button', { name: /^Charge/ });
   await expect(charge).toBeInViewport();
   const box = (await charge.boundingBox())!;

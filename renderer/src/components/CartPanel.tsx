@@ -1,59 +1,40 @@
+import { useState } from 'react';
+import type { CartLineView } from '../../../electron/shared/contract';
 import type { Currency } from '../../../electron/shared/money';
-import { formatMoney, formatRate, itemCountLabel, taxLabel } from '../format';
-import { useCartStore } from '../stores/cartStore';
+import { formatMoney, formatRate, itemCountLabel, optionsSummary, taxLabel } from '../format';
+import { printReceipt, saveReceiptPdf, type ReceiptOutcome } from '../receipts';
+import { useCartStore, type LastSale } from '../stores/cartStore';
 import { Icon } from './Icon';
+import { ReceiptDialog } from './ReceiptDialog';
+import { ReceiptOutcomeLine } from './ReceiptOutcomeLine';
 
 interface CartPanelProps {
   currency: Currency;
   onCharge(): void;
   /** Opens the discount dialog; left out when the person may not give discounts. */
   onDiscount?: () => void;
+  onEditLine(lineId: string): void;
+  onCustomer(): void;
+  onPark(): void;
+  onParked(): void;
 }
 
-/** "Current order": the lines, main's totals, Clear and Charge — or the last sale's confirmation. */
-export function CartPanel({ currency, onCharge, onDiscount }: CartPanelProps) {
+/** "Current order": who it is for, the lines, main's totals, and Charge — or the last sale's confirmation. */
+export function CartPanel({ currency, onCharge, onDiscount, onEditLine, onCustomer, onPark, onParked }: CartPanelProps) {
   const cart = useCartStore((s) => s.cart);
   const lastSale = useCartStore((s) => s.lastSale);
-  const setQuantity = useCartStore((s) => s.setQuantity);
-  const removeLine = useCartStore((s) => s.removeLine);
+  const parkedCount = useCartStore((s) => s.parked.length);
   const clear = useCartStore((s) => s.clear);
-  const dismissSale = useCartStore((s) => s.dismissSale);
   const money = (m: number) => formatMoney(m, currency);
 
-  if (lastSale) {
-    return (
-      <section className="cart-panel cart-panel--done" aria-labelledby="sale-done-title">
-        <div className="sale-done" role="status">
-          <p className="sale-done-check" aria-hidden="true">
-            <Icon name="check" />
-          </p>
-          <h2 id="sale-done-title" className="sale-done-title">
-            Order {lastSale.shortNumber} — Change {money(lastSale.change)}
-          </h2>
-          <p className="sale-done-change-label">Give the customer</p>
-          <p className="sale-done-change">{money(lastSale.change)}</p>
-          <dl className="sale-done-facts">
-            <div>
-              <dt>Total</dt>
-              <dd>{money(lastSale.total)}</dd>
-            </div>
-            <div>
-              <dt>Cash received</dt>
-              <dd>{money(lastSale.tendered)}</dd>
-            </div>
-          </dl>
-        </div>
-        <button type="button" className="btn btn--primary btn--huge btn--block" onClick={dismissSale} autoFocus>
-          New order
-        </button>
-      </section>
-    );
-  }
+  if (lastSale) return <SaleDone sale={lastSale} currency={currency} />;
 
   const lines = cart?.lines ?? [];
   const empty = lines.length === 0;
   const totals = cart?.totals;
   const discount = cart?.discount ?? null;
+  const customer = cart?.contactName ?? '';
+  const instructions = cart?.specialInstructions ?? '';
 
   return (
     <section className="cart-panel" aria-labelledby="cart-title">
@@ -62,53 +43,48 @@ export function CartPanel({ currency, onCharge, onDiscount }: CartPanelProps) {
           <h2 id="cart-title">Current order</h2>
           <span className="cart-count">{itemCountLabel(cart?.itemCount ?? 0)}</span>
         </div>
-        <div className="cart-actions">
-          {onDiscount && (
-            <button type="button" className="btn btn--secondary btn--small" onClick={onDiscount} disabled={empty}>
-              Discount
-            </button>
+        {/* Always enabled: the list reloads when opened (someone else on this till may have parked). */}
+        <button type="button" className="btn btn--secondary btn--small parked-btn" onClick={onParked}>
+          Parked ({parkedCount})
+        </button>
+      </div>
+
+      {(customer || instructions) && (
+        <div className="cart-customer">
+          {customer && (
+            <p className="cart-customer-name">
+              <Icon name="user" /> {customer}
+              {cart?.contactPhone && <span className="cart-customer-phone"> · {cart.contactPhone}</span>}
+            </p>
           )}
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => void clear()} disabled={empty}>
-            Clear
-          </button>
+          {instructions && <p className="cart-customer-note">{instructions}</p>}
         </div>
+      )}
+
+      <div className="cart-tools">
+        <button type="button" className="btn btn--secondary btn--small" onClick={onCustomer}>
+          Customer
+        </button>
+        {onDiscount && (
+          <button type="button" className="btn btn--secondary btn--small" onClick={onDiscount} disabled={empty}>
+            Discount
+          </button>
+        )}
+        <button type="button" className="btn btn--secondary btn--small" onClick={onPark} disabled={empty} title="F4">
+          Park
+        </button>
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => void clear()} disabled={empty}>
+          Clear
+        </button>
       </div>
 
       <div className="cart-lines-wrap">
         {empty ? (
-          <p className="cart-empty">Tap an item on the menu to start an order.</p>
+          <p className="cart-empty">Tap an item on the menu, or scan its code, to start an order.</p>
         ) : (
           <ul className="cart-lines" aria-label="Items in this order">
             {lines.map((line) => (
-              <li key={line.id} className="cart-line" aria-label={line.name}>
-                <span className="cart-line-name">{line.name}</span>
-                <span className="cart-line-unit">× {money(line.unitPrice)}</span>
-                <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
-                  <button
-                    type="button"
-                    className="qty-btn"
-                    aria-label={`One less ${line.name}`}
-                    onClick={() => void (line.quantity <= 1 ? removeLine(line.id) : setQuantity(line.id, line.quantity - 1))}
-                  >
-                    <span aria-hidden="true">−</span>
-                  </button>
-                  <span className="qty-value" aria-live="polite">
-                    {line.quantity}
-                  </span>
-                  <button
-                    type="button"
-                    className="qty-btn"
-                    aria-label={`One more ${line.name}`}
-                    onClick={() => void setQuantity(line.id, line.quantity + 1)}
-                  >
-                    <span aria-hidden="true">+</span>
-                  </button>
-                </div>
-                <span className="cart-line-total">{money(line.lineTotal)}</span>
-                <button type="button" className="remove-btn" aria-label={`Remove ${line.name}`} onClick={() => void removeLine(line.id)}>
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
+              <CartLine key={line.id} line={line} currency={currency} onEdit={() => onEditLine(line.id)} />
             ))}
           </ul>
         )}
@@ -143,10 +119,149 @@ export function CartPanel({ currency, onCharge, onDiscount }: CartPanelProps) {
             <dd>{money(totals?.total ?? 0)}</dd>
           </div>
         </dl>
-        <button type="button" className="btn btn--charge btn--huge btn--block" onClick={onCharge} disabled={empty}>
+        <button type="button" className="btn btn--charge btn--huge btn--block" onClick={onCharge} disabled={empty} title="F9">
           Charge {money(totals?.total ?? 0)}
         </button>
       </div>
+    </section>
+  );
+}
+
+function CartLine({ line, currency, onEdit }: { line: CartLineView; currency: Currency; onEdit(): void }) {
+  const setQuantity = useCartStore((s) => s.setQuantity);
+  const removeLine = useCartStore((s) => s.removeLine);
+  const money = (m: number) => formatMoney(m, currency);
+  const d = line.discount;
+
+  return (
+    <li className="cart-line" aria-label={line.name}>
+      {/* Tapping the words opens the same editor as the Edit button (which is the keyboard way in). */}
+      <div className="cart-line-info" onClick={onEdit}>
+        <span className="cart-line-name">{line.name}</span>
+        {line.options.length > 0 && <span className="cart-line-options">{optionsSummary(line.options.map((o) => o.name))}</span>}
+        {line.note && <span className="cart-line-note">“{line.note}”</span>}
+        {(line.lineDiscount > 0 || d) && (
+          <span className="cart-line-discount">
+            {d?.kind === 'percent' ? `${formatRate(d.value)} off` : 'Discount'} −{money(line.lineDiscount)}
+            {d?.reason && <span className="cart-line-discount-reason"> · {d.reason}</span>}
+            {d?.approvedBy && <span className="totals-approved"> · approved by {d.approvedBy}</span>}
+          </span>
+        )}
+      </div>
+      <span className="cart-line-money">
+        <span className="cart-line-total">{money(line.lineTotal)}</span>
+        {line.quantity > 1 && (
+          <span className="cart-line-unit">
+            {line.quantity} × {money(line.unitPrice)}
+          </span>
+        )}
+      </span>
+      <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
+        <button
+          type="button"
+          className="qty-btn"
+          aria-label={`One less ${line.name}`}
+          onClick={() => void (line.quantity <= 1 ? removeLine(line.id) : setQuantity(line.id, line.quantity - 1))}
+        >
+          <span aria-hidden="true">−</span>
+        </button>
+        <span className="qty-value" aria-live="polite">
+          {line.quantity}
+        </span>
+        <button type="button" className="qty-btn" aria-label={`One more ${line.name}`} onClick={() => void setQuantity(line.id, line.quantity + 1)}>
+          <span aria-hidden="true">+</span>
+        </button>
+      </div>
+      <div className="cart-line-actions">
+        <button type="button" className="btn btn--secondary btn--small cart-line-edit" aria-label={`Edit ${line.name}`} onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" className="remove-btn" aria-label={`Remove ${line.name}`} onClick={() => void removeLine(line.id)}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** After Complete sale: the change to hand over, receipt buttons and New order. */
+function SaleDone({ sale, currency }: { sale: LastSale; currency: Currency }) {
+  const dismissSale = useCartStore((s) => s.dismissSale);
+  const [showReceipt, setShowReceipt] = useState(false);
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const [outcome, setOutcome] = useState<ReceiptOutcome | null>(null);
+  const money = (m: number) => formatMoney(m, currency);
+  const paidBy = (method: 'card' | 'other') => sale.payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amount, 0);
+  const card = paidBy('card');
+  const other = paidBy('other');
+
+  async function run(kind: 'print' | 'pdf') {
+    if (busy) return;
+    setBusy(kind);
+    setOutcome(null);
+    const next = kind === 'print' ? await printReceipt(sale.orderId) : await saveReceiptPdf(sale.orderId);
+    setBusy(null);
+    setOutcome(next);
+  }
+
+  return (
+    <section className="cart-panel cart-panel--done" aria-labelledby="sale-done-title">
+      <div className="sale-done" role="status">
+        <p className="sale-done-check" aria-hidden="true">
+          <Icon name="check" />
+        </p>
+        <h2 id="sale-done-title" className="sale-done-title">
+          Order {sale.shortNumber} — Change {money(sale.change)}
+        </h2>
+        {sale.tendered > 0 ? (
+          <>
+            <p className="sale-done-change-label">Give the customer</p>
+            <p className="sale-done-change">{money(sale.change)}</p>
+          </>
+        ) : (
+          <p className="sale-done-change-label">No change to give</p>
+        )}
+        <dl className="sale-done-facts">
+          <div>
+            <dt>Total</dt>
+            <dd>{money(sale.total)}</dd>
+          </div>
+          {sale.tendered > 0 && (
+            <div>
+              <dt>Cash received</dt>
+              <dd>{money(sale.tendered)}</dd>
+            </div>
+          )}
+          {card > 0 && (
+            <div>
+              <dt>Card</dt>
+              <dd>{money(card)}</dd>
+            </div>
+          )}
+          {other > 0 && (
+            <div>
+              <dt>Other</dt>
+              <dd>{money(other)}</dd>
+            </div>
+          )}
+        </dl>
+      </div>
+      <div className="sale-done-receipt">
+        <button type="button" className="btn btn--secondary" onClick={() => void run('print')} disabled={busy !== null} aria-busy={busy === 'print' || undefined}>
+          Print receipt
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={() => void run('pdf')} disabled={busy !== null} aria-busy={busy === 'pdf' || undefined}>
+          Save as PDF
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={() => setShowReceipt(true)}>
+          Show receipt
+        </button>
+      </div>
+      <ReceiptOutcomeLine outcome={outcome} />
+      <button type="button" className="btn btn--primary btn--huge btn--block" onClick={dismissSale} autoFocus>
+        New order
+      </button>
+      {showReceipt && <ReceiptDialog orderId={sale.orderId} onClose={() => setShowReceipt(false)} />}
     </section>
   );
 }

@@ -1,20 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CartView, DiscountKind } from '../../../electron/shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { CartDiscountView, CartView, DiscountKind } from '../../../electron/shared/contract';
 import { parseMoney, toMoneyInput, type Currency } from '../../../electron/shared/money';
-import { call } from '../api';
+import type { Result } from '../../../electron/shared/result';
 import { formatMoney, formatRate, parsePercentBp, toPercentInput } from '../format';
 import { splitErrors, type FieldErrors } from '../formErrors';
 import { useCartStore } from '../stores/cartStore';
-import { useSessionStore } from '../stores/sessionStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
-import { PinPad } from './PinPad';
-import { SelectField } from './SelectField';
+import { ManagerApproval } from './ManagerApproval';
 import { TextField } from './TextField';
 
 interface DiscountDialogProps {
   cart: CartView;
   currency: Currency;
+  /** A discount on this one line (cart.setLineDiscount) instead of the whole order. */
+  lineId?: string;
   onClose(): void;
 }
 
@@ -33,13 +33,18 @@ interface Pending {
 }
 
 /**
- * "Order discount": percent or amount with a reason. Main decides whether it is within the
- * limit; when it says FORBIDDEN the dialog asks a manager to approve with their PIN, then
- * sends the same discount again with the approval.
+ * "Order discount" (or "Line discount" for one item): percent or amount with a reason. Main
+ * decides whether it is within the limit; when it says FORBIDDEN the dialog asks a manager to
+ * approve with their PIN, then sends the same discount again with the approval.
  */
-export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps) {
-  const setDiscount = useCartStore((s) => s.setDiscount);
-  const current = cart.discount;
+export function DiscountDialog({ cart, currency, lineId, onClose }: DiscountDialogProps) {
+  const setOrderDiscount = useCartStore((s) => s.setDiscount);
+  const setLineDiscount = useCartStore((s) => s.setLineDiscount);
+  const line = lineId ? cart.lines.find((l) => l.id === lineId) : undefined;
+  const label = lineId ? 'Line discount' : 'Order discount';
+  const current: CartDiscountView | null = lineId ? (line?.discount ?? null) : cart.discount;
+  const send = (input: { discount: Pending['discount'] | null; reason?: string; approvalId?: string }): Promise<Result<CartView>> =>
+    lineId ? setLineDiscount({ lineId, ...input }) : setOrderDiscount(input);
   const [step, setStep] = useState<'edit' | 'approve'>('edit');
   const [kind, setKind] = useState<DiscountKind>(current?.kind ?? 'percent');
   const [valueText, setValueText] = useState(
@@ -82,7 +87,7 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
     setBusy(true);
     setErrors({});
     setTop(null);
-    const result = await setDiscount(next);
+    const result = await send(next);
     setBusy(false);
     if (result.ok) {
       onClose();
@@ -104,7 +109,7 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
     if (busy) return;
     setBusy(true);
     setTop(null);
-    const result = await setDiscount({ discount: null });
+    const result = await send({ discount: null });
     setBusy(false);
     if (result.ok) onClose();
     else if (result.error.code !== 'LOCKED' && result.error.code !== 'UNAUTHENTICATED') setTop(result.error.message);
@@ -112,10 +117,14 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
 
   if (step === 'approve' && pending) {
     return (
-      <ApprovalStep
-        pending={pending}
+      <ManagerApproval
+        label={label}
+        kicker={`${line ? `Discount on ${line.name}` : 'Order discount'} · ${describe(pending, currency)}`}
+        lead="A manager can approve this discount with their PIN"
         whyManager={whyManager}
-        currency={currency}
+        action="discount.overLimit"
+        retry={(approvalId) => send({ ...pending, approvalId })}
+        onDone={onClose}
         onBack={() => {
           setStep('edit');
           setTop(null);
@@ -126,11 +135,22 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
   }
 
   return (
-    <Dialog label="Order discount" onClose={onClose} busy={busy}>
+    <Dialog label={label} onClose={onClose} busy={busy}>
       <form onSubmit={apply} noValidate>
         <div className="dialog-head">
-          <h2 className="dialog-title">Order discount</h2>
-          <p className="muted">Order subtotal {money(cart.totals.subtotal)}</p>
+          {line ? (
+            <>
+              <h2 className="dialog-title">Discount on {line.name}</h2>
+              <p className="muted">
+                {line.quantity} × {money(line.unitPrice)} = {money(line.lineTotal)}
+              </p>
+            </>
+          ) : (
+            <>
+              <h2 className="dialog-title">Order discount</h2>
+              <p className="muted">Order subtotal {money(cart.totals.subtotal)}</p>
+            </>
+          )}
         </div>
 
         <div className="segmented" role="group" aria-label="Percent or amount">
@@ -160,7 +180,11 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
           value={valueText}
           onChange={setValueText}
           error={errors.value}
-          hint={kind === 'percent' ? 'Percent off the order, like 10 or 7.5' : `Amount off the order, like 50 or 25.50`}
+          hint={
+            kind === 'percent'
+              ? `Percent off ${line ? 'this item' : 'the order'}, like 10 or 7.5`
+              : `Amount off ${line ? 'this item' : 'the order'}, like 50 or 25.50`
+          }
           disabled={busy}
         />
         <TextField
@@ -196,101 +220,4 @@ export function DiscountDialog({ cart, currency, onClose }: DiscountDialogProps)
 function describe(pending: Pending, currency: Currency): string {
   const { kind, value } = pending.discount;
   return kind === 'percent' ? `${formatRate(value)} off` : `${formatMoney(value, currency)} off`;
-}
-
-interface ApprovalStepProps {
-  pending: Pending;
-  whyManager: string | null;
-  currency: Currency;
-  onBack(): void;
-  onClose(): void;
-}
-
-/** A manager (or owner) picks their name and types their PIN; then the discount is sent again with the approval. */
-function ApprovalStep({ pending, whyManager, currency, onBack, onClose }: ApprovalStepProps) {
-  const users = useSessionStore((s) => s.users);
-  const refreshUsers = useSessionStore((s) => s.refreshUsers);
-  const setDiscount = useCartStore((s) => s.setDiscount);
-  const managers = users.filter((u) => u.role === 'manager' || u.role === 'owner');
-  const [username, setUsername] = useState(managers[0]?.username ?? '');
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    void refreshUsers();
-    // Focus the heading (not the select) so typed digits go to the PIN pad.
-    headingRef.current?.focus();
-  }, [refreshUsers]);
-
-  useEffect(() => {
-    if (!managers.some((m) => m.username === username) && managers[0]) setUsername(managers[0].username);
-  }, [managers, username]);
-
-  async function approve() {
-    if (busy || !username || !pin) return;
-    setBusy(true);
-    setError(null);
-    const approval = await call('override.approve', { username, pin, action: 'discount.overLimit' });
-    if (!approval.ok) {
-      setBusy(false);
-      setPin('');
-      setError(approval.error.message);
-      return;
-    }
-    const result = await setDiscount({ ...pending, approvalId: approval.value.approvalId });
-    setBusy(false);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    setPin('');
-    if (result.error.code !== 'LOCKED' && result.error.code !== 'UNAUTHENTICATED') setError(result.error.message);
-  }
-
-  return (
-    <Dialog label="Order discount" onClose={onClose} busy={busy} wide>
-      <div className="approval">
-        <div className="approval-info">
-          <p className="dialog-kicker">Order discount · {describe(pending, currency)}</p>
-          <h2 className="dialog-title" ref={headingRef} tabIndex={-1} data-autofocus>
-            Manager approval
-          </h2>
-          <p className="lead">A manager can approve this discount with their PIN</p>
-          {whyManager && <p className="muted approval-why">{whyManager}</p>}
-          {managers.length > 0 ? (
-            <SelectField label="Manager" value={username} onChange={setUsername} disabled={busy}>
-              {managers.map((m) => (
-                <option key={m.username} value={m.username}>
-                  {m.displayName}
-                </option>
-              ))}
-            </SelectField>
-          ) : (
-            <p className="alert">No manager or owner can sign in on this till right now.</p>
-          )}
-          <ErrorMessage message={error} />
-          <div className="approval-buttons">
-            <button type="button" className="btn btn--secondary btn--large" onClick={onBack} disabled={busy}>
-              Back
-            </button>
-            <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-          </div>
-        </div>
-        <div className="approval-pin">
-          <PinPad
-            value={pin}
-            onChange={setPin}
-            onSubmit={() => void approve()}
-            busy={busy}
-            disabled={!username}
-            submitLabel="Approve"
-          />
-        </div>
-      </div>
-    </Dialog>
-  );
 }

@@ -1,44 +1,19 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldShell, type FieldProps } from './FieldShell';
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-  hint?: string | undefined;
+interface SelectFieldProps extends FieldProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, keyof FieldProps | 'id'> {
   children: ReactNode;
 }
 
 /** A labelled select with an optional hint and a field error under it. */
 export function SelectField({ label, value, onChange, error, hint, className, children, ...rest }: SelectFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const showHint = !!hint && !error;
-  const describedBy = [error ? errorId : null, showHint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        {...rest}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {children}
-      </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
+    <FieldShell label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select {...rest} {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </select>
       )}
-      {showHint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }

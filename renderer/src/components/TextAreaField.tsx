@@ -1,32 +1,13 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
+import { FieldShell, type FieldProps } from './FieldShell';
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string | undefined;
-}
+type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, keyof FieldProps | 'id'>;
 
-/** A labelled multi-line text box with a field error under it. */
-export function TextAreaField({ label, value, onChange, error, className, ...rest }: TextAreaFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
+/** A labelled multi-line text box with an optional hint and a field error under it. */
+export function TextAreaField({ label, value, onChange, error, hint, className, ...rest }: TextAreaFieldProps) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        {...rest}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldShell label={label} error={error} hint={hint} className={className}>
+      {(control) => <textarea {...rest} {...control} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </FieldShell>
   );
 }

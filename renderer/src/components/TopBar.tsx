@@ -6,6 +6,7 @@ import { Icon } from './Icon';
 
 const TABS: { view: MainView; label: string }[] = [
   { view: 'counter', label: 'Counter' },
+  { view: 'queue', label: 'Queue' },
   { view: 'orders', label: 'Orders' },
   { view: 'menu', label: 'Menu' },
   { view: 'staff', label: 'Staff' },

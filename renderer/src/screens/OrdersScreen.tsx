@@ -1,7 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { OrderStatus } from '../../../electron/shared/contract';
 import type { Currency } from '../../../electron/shared/money';
+import { CancelOrderDialog } from '../components/CancelOrderDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { STATUS_LABELS, formatDateTime, formatMoney, formatTime, itemCountLabel, taxLabel } from '../format';
+import { Icon } from '../components/Icon';
+import { ReceiptDialog } from '../components/ReceiptDialog';
+import { ReceiptOutcomeLine } from '../components/ReceiptOutcomeLine';
+import { PAYMENT_LABELS, STATUS_LABELS, formatDateTime, formatMoney, formatTime, itemCountLabel, optionsSummary, taxLabel } from '../format';
+import { printReceipt, type ReceiptOutcome } from '../receipts';
 import { useOrdersStore } from '../stores/ordersStore';
 import { useSessionStore } from '../stores/sessionStore';
 
@@ -68,11 +74,22 @@ export function OrdersScreen() {
   );
 }
 
+const CANCELLABLE: readonly OrderStatus[] = ['pending', 'preparing', 'ready', 'completed'];
+
 function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
   const selectedId = useOrdersStore((s) => s.selectedId);
   const detail = useOrdersStore((s) => s.detail);
   const detailLoading = useOrdersStore((s) => s.detailLoading);
   const detailError = useOrdersStore((s) => s.detailError);
+  const [showReceipt, setShowReceipt] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [outcome, setOutcome] = useState<ReceiptOutcome | null>(null);
+
+  // A different order: forget the last print message.
+  useEffect(() => {
+    setOutcome(null);
+  }, [selectedId]);
 
   if (!selectedId) {
     return (
@@ -89,28 +106,72 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
     );
   }
 
-  const currency: Currency = detail.currency;
+  const order = detail;
+  const currency: Currency = order.currency;
   const money = (m: number) => formatMoney(m, currency);
+
+  async function print() {
+    if (printing) return;
+    setPrinting(true);
+    setOutcome(null);
+    const next = await printReceipt(order.id);
+    setPrinting(false);
+    setOutcome(next);
+  }
 
   return (
     <section className="order-detail" aria-labelledby="order-detail-title">
       <div className="order-detail-head">
-        <h2 id="order-detail-title">Order {detail.shortNumber}</h2>
-        <span className={`status status--${detail.status}`}>{STATUS_LABELS[detail.status]}</span>
+        <h2 id="order-detail-title">Order {order.shortNumber}</h2>
+        <span className={`status status--${order.status}`}>{STATUS_LABELS[order.status]}</span>
       </div>
+      <div className="order-actions">
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => setShowReceipt(true)}>
+          <Icon name="receipt" />
+          Receipt
+        </button>
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => void print()} disabled={printing} aria-busy={printing || undefined}>
+          <Icon name="printer" />
+          Print receipt
+        </button>
+        {CANCELLABLE.includes(order.status) && (
+          <button type="button" className="btn btn--danger-outline btn--small order-cancel-btn" onClick={() => setCancelling(true)}>
+            Cancel order
+          </button>
+        )}
+      </div>
+      <ReceiptOutcomeLine outcome={outcome} />
       <dl className="order-facts">
         <div>
           <dt>Order number</dt>
-          <dd className="mono">{detail.orderNumber}</dd>
+          <dd className="mono">{order.orderNumber}</dd>
         </div>
         <div>
           <dt>Date and time</dt>
-          <dd>{formatDateTime(detail.createdAt, timeZone)}</dd>
+          <dd>{formatDateTime(order.createdAt, timeZone)}</dd>
         </div>
         <div>
           <dt>Served by</dt>
-          <dd>{detail.staffName}</dd>
+          <dd>{order.staffName}</dd>
         </div>
+        {order.contactName && (
+          <div>
+            <dt>Customer</dt>
+            <dd>{order.contactName}</dd>
+          </div>
+        )}
+        {order.contactPhone && (
+          <div>
+            <dt>Phone</dt>
+            <dd>{order.contactPhone}</dd>
+          </div>
+        )}
+        {order.specialInstructions && (
+          <div className="order-facts-wide">
+            <dt>Special instructions</dt>
+            <dd>{order.specialInstructions}</dd>
+          </div>
+        )}
       </dl>
 
       <table className="order-lines">
@@ -127,13 +188,17 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
           </tr>
         </thead>
         <tbody>
-          {detail.lines.map((l) => (
+          {order.lines.map((l) => (
             <tr key={l.id}>
               <td>
                 <span className="order-line-qty">{l.quantity} ×</span> {l.name}
+                {l.modifiers.length > 0 && <span className="order-line-sub">{optionsSummary(l.modifiers.map((m) => m.name))}</span>}
+                {l.note && <span className="order-line-sub order-line-note">“{l.note}”</span>}
+                {l.lineDiscount > 0 && <span className="order-line-sub order-line-discount">Discount −{money(l.lineDiscount)}</span>}
               </td>
               <td className="num">{money(l.unitPrice)}</td>
-              <td className="num">{money(l.lineTotal)}</td>
+              {/* Before discounts (shown under the item), so the column adds up to the subtotal. */}
+              <td className="num">{money(l.unitPrice * l.quantity)}</td>
             </tr>
           ))}
         </tbody>
@@ -142,41 +207,65 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
       <dl className="totals totals--detail">
         <div className="totals-row">
           <dt>Subtotal</dt>
-          <dd>{money(detail.subtotal)}</dd>
+          <dd>{money(order.subtotal)}</dd>
         </div>
-        {detail.discountTotal > 0 && (
+        {order.discountTotal > 0 && (
           <div className="totals-row">
             <dt>Discount</dt>
-            <dd>−{money(detail.discountTotal)}</dd>
+            <dd>−{money(order.discountTotal)}</dd>
           </div>
         )}
         <div className="totals-row">
-          <dt>{taxLabel(detail.taxRateBp, detail.pricesIncludeTax)}</dt>
-          <dd>{money(detail.taxTotal)}</dd>
+          <dt>{taxLabel(order.taxRateBp, order.pricesIncludeTax)}</dt>
+          <dd>{money(order.taxTotal)}</dd>
         </div>
         <div className="totals-row totals-row--grand">
           <dt>Total</dt>
-          <dd>{money(detail.total)}</dd>
+          <dd>{money(order.total)}</dd>
         </div>
       </dl>
 
       <h3 className="order-pay-title">Payment</h3>
-      {detail.payments.length === 0 ? (
+      {order.payments.length === 0 ? (
         <p className="muted">No payment recorded.</p>
       ) : (
-        detail.payments.map((p, i) => (
-          <dl className="totals totals--payment" key={i}>
-            <div className="totals-row">
-              <dt>Cash tendered</dt>
-              <dd>{money(p.tendered)}</dd>
+        <dl className="totals totals--payment">
+          {order.payments.map((p, i) => (
+            <div className="totals-row" key={i}>
+              <dt>
+                {p.method === 'cash' ? 'Cash tendered' : PAYMENT_LABELS[p.method]}
+                {p.reference && <span className="pay-ref"> · Ref {p.reference}</span>}
+              </dt>
+              <dd>{money(p.method === 'cash' ? p.tendered : p.amount)}</dd>
             </div>
+          ))}
+          {order.payments.some((p) => p.method === 'cash') && (
             <div className="totals-row">
               <dt>Change</dt>
-              <dd>{money(p.change)}</dd>
+              <dd>{money(order.payments.reduce((sum, p) => sum + p.change, 0))}</dd>
             </div>
-          </dl>
-        ))
+          )}
+        </dl>
       )}
+
+      {order.statusHistory.length > 0 && (
+        <>
+          <h3 className="order-pay-title">History</h3>
+          <ol className="status-history">
+            {order.statusHistory.map((h, i) => (
+              <li key={i}>
+                <span className={`status status--${h.status}`}>{STATUS_LABELS[h.status]}</span>
+                <span className="status-history-when">{formatTime(h.at, timeZone)}</span>
+                <span className="status-history-who">{h.by}</span>
+                {h.reason && <span className="status-history-reason">“{h.reason}”</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      {showReceipt && <ReceiptDialog orderId={order.id} onClose={() => setShowReceipt(false)} />}
+      {cancelling && <CancelOrderDialog order={order} onClose={() => setCancelling(false)} />}
     </section>
   );
 }

@@ -1,9 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { SecuritySettingsView } from '../../../electron/shared/contract';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { SecuritySettingsView, ShopSettingsView } from '../../../electron/shared/contract';
+import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
+import { SelectField } from '../components/SelectField';
+import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
+import { toPercentInput } from '../format';
 import { splitErrors, type FieldErrors } from '../formErrors';
+import { useSessionStore } from '../stores/sessionStore';
 import { useSettingsStore } from '../stores/settingsStore';
 
 type Key = keyof SecuritySettingsView;
@@ -27,7 +32,7 @@ function toDraft(s: SecuritySettingsView): Draft {
   };
 }
 
-/** Owners: lockout, idle lock and discount limit, and where the email key is kept. */
+/** Owners: the shop profile and printing, lockout, idle lock and discount limit, and where the email key is kept. */
 export function SettingsScreen() {
   const settings = useSettingsStore((s) => s.settings);
   const loading = useSettingsStore((s) => s.loading);
@@ -53,6 +58,7 @@ export function SettingsScreen() {
           <>
             {/* A key-storage warning goes first, where it can't be missed. */}
             {settings.keyStorage.warning && <KeyStorage keyStorage={settings.keyStorage} />}
+            <ShopForm shop={settings.shop} />
             <SecurityForm security={settings.security} />
             {!settings.keyStorage.warning && <KeyStorage keyStorage={settings.keyStorage} />}
           </>
@@ -167,5 +173,211 @@ function KeyStorage({ keyStorage }: { keyStorage: { backend: string; protected: 
         <p className="calm-line">Email encryption key: {keyStorage.backend}</p>
       )}
     </section>
+  );
+}
+
+type ShopKey = 'name' | 'taxRatePercent' | 'pricesIncludeTax' | 'businessDayStart' | 'receiptFooter' | 'silentPrint' | 'printerName';
+const SHOP_FIELDS: Record<string, ShopKey> = {
+  name: 'name',
+  taxRatePercent: 'taxRatePercent',
+  pricesIncludeTax: 'pricesIncludeTax',
+  businessDayStart: 'businessDayStart',
+  receiptFooter: 'receiptFooter',
+  silentPrint: 'silentPrint',
+  printerName: 'printerName',
+};
+
+interface ShopDraft {
+  name: string;
+  taxRatePercent: string;
+  pricesIncludeTax: boolean;
+  businessDayStart: string;
+  receiptFooter: string;
+  silentPrint: boolean;
+  printerName: string;
+}
+
+function toShopDraft(shop: ShopSettingsView): ShopDraft {
+  return {
+    name: shop.name,
+    taxRatePercent: toPercentInput(shop.taxRateBp),
+    pricesIncludeTax: shop.pricesIncludeTax,
+    businessDayStart: shop.businessDayStart,
+    receiptFooter: shop.receiptFooter,
+    silentPrint: shop.silentPrint,
+    printerName: shop.printerName,
+  };
+}
+
+type Printers = { state: 'loading' } | { state: 'list'; printers: { name: string; isDefault: boolean }[] } | { state: 'none'; message: string };
+
+/** Shop name, tax, when the business day starts, the receipt footer and printing. */
+function ShopForm({ shop }: { shop: ShopSettingsView }) {
+  const saveShop = useSettingsStore((s) => s.saveShop);
+  const setShop = useSessionStore((s) => s.setShop);
+  const [draft, setDraft] = useState<ShopDraft>(() => toShopDraft(shop));
+  const [errors, setErrors] = useState<FieldErrors<ShopKey>>({});
+  const [top, setTop] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [printers, setPrinters] = useState<Printers>({ state: 'loading' });
+  const taxIncId = useId();
+  const silentId = useId();
+
+  useEffect(() => {
+    let live = true;
+    void call('receipts.printers', {}).then((result) => {
+      if (!live) return;
+      if (result.ok && result.value.length > 0) setPrinters({ state: 'list', printers: result.value });
+      else setPrinters({ state: 'none', message: result.ok ? 'No printers found on this computer.' : result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  function set<K extends ShopKey>(key: K) {
+    return (value: ShopDraft[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      setSaved(false);
+    };
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const local: FieldErrors<ShopKey> = {};
+    if (!draft.name.trim()) local.name = 'Enter the shop name';
+    if (!/^\d{1,2}(\.\d{1,2})?$/.test(draft.taxRatePercent.trim())) local.taxRatePercent = 'A rate like 12 or 7.5';
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.businessDayStart)) local.businessDayStart = 'A time like 04:00';
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setTop(null);
+      setSaved(false);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setTop(null);
+    const result = await saveShop({
+      name: draft.name.trim(),
+      taxRatePercent: draft.taxRatePercent.trim(),
+      pricesIncludeTax: draft.pricesIncludeTax,
+      businessDayStart: draft.businessDayStart,
+      receiptFooter: draft.receiptFooter.trim(),
+      silentPrint: draft.silentPrint,
+      printerName: draft.printerName.trim(),
+    });
+    setBusy(false);
+    if (result.ok) {
+      const next = result.value.shop;
+      setDraft(toShopDraft(next));
+      setSaved(true);
+      // The top bar, counter and receipts use the session's copy of the shop profile.
+      setShop({ name: next.name, currency: next.currency, taxRateBp: next.taxRateBp, pricesIncludeTax: next.pricesIncludeTax, timezone: next.timezone });
+      return;
+    }
+    const split = splitErrors(result.error, SHOP_FIELDS);
+    setErrors(split.fields);
+    setTop(split.top);
+  }
+
+  const knownPrinter = printers.state === 'list' && (draft.printerName === '' || printers.printers.some((p) => p.name === draft.printerName));
+
+  return (
+    <form className="settings-card" onSubmit={submit} noValidate>
+      <fieldset className="form-section">
+        <legend>Shop</legend>
+        <div className="settings-grid">
+          <TextField label="Shop name" value={draft.name} onChange={set('name')} maxLength={120} error={errors.name} disabled={busy} />
+          <TextField
+            label="Tax rate %"
+            inputMode="decimal"
+            value={draft.taxRatePercent}
+            onChange={set('taxRatePercent')}
+            maxLength={5}
+            hint="Like 12 or 7.5"
+            error={errors.taxRatePercent}
+            disabled={busy}
+            className="field--short"
+          />
+          <div className={`field field--check${errors.pricesIncludeTax ? ' field--invalid' : ''}`}>
+            <input
+              id={taxIncId}
+              type="checkbox"
+              checked={draft.pricesIncludeTax}
+              onChange={(e) => set('pricesIncludeTax')(e.target.checked)}
+              disabled={busy}
+            />
+            <label htmlFor={taxIncId}>Prices include tax</label>
+            {errors.pricesIncludeTax && <p className="field-error">{errors.pricesIncludeTax}</p>}
+          </div>
+          <TextField
+            label="Business day starts at"
+            type="time"
+            value={draft.businessDayStart}
+            onChange={set('businessDayStart')}
+            hint="Sales before this time count for the day before"
+            error={errors.businessDayStart}
+            disabled={busy}
+            className="field--short"
+          />
+        </div>
+        <TextAreaField
+          label="Receipt footer"
+          value={draft.receiptFooter}
+          onChange={set('receiptFooter')}
+          maxLength={300}
+          rows={2}
+          placeholder="e.g. Thank you! Wi-Fi: brews-guest"
+          error={errors.receiptFooter}
+          disabled={busy}
+        />
+        <div className="settings-grid">
+          {printers.state === 'list' && knownPrinter ? (
+            <SelectField label="Printer" value={draft.printerName} onChange={set('printerName')} error={errors.printerName} disabled={busy}>
+              <option value="">The computer's default printer</option>
+              {printers.printers.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                  {p.isDefault ? ' (default)' : ''}
+                </option>
+              ))}
+            </SelectField>
+          ) : (
+            <TextField
+              label="Printer name"
+              value={draft.printerName}
+              onChange={set('printerName')}
+              maxLength={200}
+              placeholder="Leave empty for the default printer"
+              hint={printers.state === 'none' ? printers.message : printers.state === 'loading' ? 'Looking for printers…' : undefined}
+              error={errors.printerName}
+              disabled={busy}
+            />
+          )}
+          <div className={`field field--check${errors.silentPrint ? ' field--invalid' : ''}`}>
+            <input id={silentId} type="checkbox" checked={draft.silentPrint} onChange={(e) => set('silentPrint')(e.target.checked)} disabled={busy} />
+            <label htmlFor={silentId}>Print without asking</label>
+            <p className="field-hint field-hint--check">Receipts go straight to the printer, without the print window</p>
+            {errors.silentPrint && <p className="field-error">{errors.silentPrint}</p>}
+          </div>
+        </div>
+        <p className="muted small">
+          Currency {shop.currency} · Time zone {shop.timezone} (set when the shop was created)
+        </p>
+      </fieldset>
+      <ErrorMessage message={top} />
+      <div className="settings-actions">
+        {saved && (
+          <p className="success" role="status">
+            Shop settings saved.
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
+          Save shop settings
+        </button>
+      </div>
+    </form>
   );
 }

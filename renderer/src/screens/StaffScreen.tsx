@@ -3,11 +3,14 @@ import type { ChannelInput, Role, StaffView } from '../../../electron/shared/con
 import { ROLE_LABELS, manageableRoles } from '../../../electron/shared/permissions';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormButtons } from '../components/FormButtons';
+import { SecretChangeForm } from '../components/SecretChangeForm';
+import { NEW_PIN_HINT, NO_SECRET, NewSecretFields, SECRET_NOUN, checkNewSecret, type NewSecret, type SecretKeys, type SecretKind } from '../components/SecretFields';
 import { SelectField } from '../components/SelectField';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { formatDate, formatDateTime, formatTime, isLockedNow } from '../format';
-import { FIX_FIELDS, digitsOnly, splitErrors, type FieldErrors } from '../formErrors';
+import { FIX_FIELDS, splitErrors, type FieldErrors } from '../formErrors';
 import { hasPermission, useSessionStore } from '../stores/sessionStore';
 import { useStaffStore } from '../stores/staffStore';
 
@@ -36,8 +39,7 @@ type Panel =
   | { kind: 'none' }
   | { kind: 'create' }
   | { kind: 'edit'; person: StaffView }
-  | { kind: 'resetPin'; person: StaffView }
-  | { kind: 'resetPassword'; person: StaffView }
+  | { kind: 'reset'; secret: SecretKind; person: StaffView }
   | { kind: 'setActive'; person: StaffView; active: boolean };
 
 export function StaffScreen() {
@@ -128,8 +130,7 @@ export function StaffScreen() {
 
       {panel.kind === 'create' && <PersonForm mode={{ kind: 'create' }} onClose={close} onDone={done} />}
       {panel.kind === 'edit' && <PersonForm mode={{ kind: 'edit', person: panel.person }} onClose={close} onDone={done} />}
-      {panel.kind === 'resetPin' && <ResetPinDialog person={panel.person} onClose={close} onDone={done} />}
-      {panel.kind === 'resetPassword' && <ResetPasswordDialog person={panel.person} onClose={close} onDone={done} />}
+      {panel.kind === 'reset' && <ResetSecretDialog kind={panel.secret} person={panel.person} onClose={close} onDone={done} />}
       {panel.kind === 'setActive' && (
         <SetActiveDialog person={panel.person} active={panel.active} onClose={close} onDone={done} />
       )}
@@ -214,7 +215,7 @@ function PersonDetail({ person, now, flash, onFlash, onOpen }: PersonDetailProps
         <button type="button" className="btn btn--secondary" disabled={!manageable || busy} onClick={() => onOpen({ kind: 'edit', person })}>
           Edit
         </button>
-        <button type="button" className="btn btn--secondary" disabled={!manageable || busy} onClick={() => onOpen({ kind: 'resetPin', person })}>
+        <button type="button" className="btn btn--secondary" disabled={!manageable || busy} onClick={() => onOpen({ kind: 'reset', secret: 'pin', person })}>
           Reset PIN
         </button>
         {needsPassword(person.role) && (
@@ -222,7 +223,7 @@ function PersonDetail({ person, now, flash, onFlash, onOpen }: PersonDetailProps
             type="button"
             className="btn btn--secondary"
             disabled={!manageable || busy}
-            onClick={() => onOpen({ kind: 'resetPassword', person })}
+            onClick={() => onOpen({ kind: 'reset', secret: 'password', person })}
           >
             Reset password
           </button>
@@ -335,6 +336,25 @@ const FORM_FIELDS: Record<string, FormKey> = {
   bio: 'bio',
 };
 
+interface NewPersonSecret {
+  labels: readonly [label: string, confirmLabel: string];
+  hint: string;
+  keys: SecretKeys<FormKey>;
+  /** The message when it is left empty. */
+  missing: string;
+}
+
+/** What a new person signs in with: a PIN, and a password too for managers and owners. */
+const NEW_PERSON_SECRETS: Record<SecretKind, NewPersonSecret> = {
+  pin: { labels: ['PIN', 'Confirm PIN'], hint: '6 to 12 digits', keys: { value: 'pin', confirm: 'confirmPin' }, missing: 'Enter a PIN' },
+  password: {
+    labels: ['Password', 'Confirm password'],
+    hint: 'At least 12 characters',
+    keys: { value: 'password', confirm: 'confirmPassword' },
+    missing: 'Managers and owners need a password',
+  },
+};
+
 type FormMode = { kind: 'create' } | { kind: 'edit'; person: StaffView };
 
 interface PersonFormProps {
@@ -355,10 +375,7 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
   const [firstName, setFirstName] = useState(person?.firstName ?? '');
   const [lastName, setLastName] = useState(person?.lastName ?? '');
   const [role, setRole] = useState<Role>(person?.role ?? roles[0] ?? 'barista');
-  const [pin, setPin] = useState('');
-  const [confirmPin, setConfirmPin] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
+  const [secrets, setSecrets] = useState<Record<SecretKind, NewSecret>>({ pin: NO_SECRET, password: NO_SECRET });
   const [email, setEmail] = useState(initialEmail);
   const [displayName, setDisplayName] = useState(person?.profile.displayName ?? '');
   const [phoneNumber, setPhoneNumber] = useState(person?.profile.phoneNumber ?? '');
@@ -371,6 +388,7 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
 
   const creating = mode.kind === 'create';
   const wantsPassword = creating && needsPassword(role);
+  const secretKinds: SecretKind[] = !creating ? [] : wantsPassword ? ['pin', 'password'] : ['pin'];
   const title = creating ? 'Add person' : `Edit ${person?.displayName ?? ''}`;
   const roleOptions = person && !roles.includes(person.role) ? [person.role, ...roles] : roles;
 
@@ -381,11 +399,9 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
     if (!firstName.trim()) local.firstName = 'Enter a first name';
     if (creating) {
       if (!username.trim()) local.username = 'Enter a username';
-      if (!pin) local.pin = 'Enter a PIN';
-      else if (confirmPin !== pin) local.confirmPin = "The PINs don't match";
-      if (wantsPassword) {
-        if (!password) local.password = 'Managers and owners need a password';
-        else if (confirmPassword !== password) local.confirmPassword = "The passwords don't match";
+      for (const kind of secretKinds) {
+        const { keys, missing } = NEW_PERSON_SECRETS[kind];
+        Object.assign(local, checkNewSecret(kind, secrets[kind], keys, missing));
       }
     }
     if (Object.keys(local).length > 0) {
@@ -401,8 +417,8 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
     setTop(null);
     let result;
     if (creating) {
-      const input: ChannelInput<'staff.create'> = { username: username.trim(), firstName, lastName, role, pin, profile };
-      if (wantsPassword) input.password = password;
+      const input: ChannelInput<'staff.create'> = { username: username.trim(), firstName, lastName, role, pin: secrets.pin.value, profile };
+      if (wantsPassword) input.password = secrets.password.value;
       if (email.trim()) input.email = email.trim();
       result = await create(input);
     } else {
@@ -487,58 +503,20 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
                 disabled={busy}
               />
             </div>
-            {creating && (
-              <div className="field-row">
-                <TextField
-                  label="PIN"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={12}
-                  value={pin}
-                  onChange={(v) => setPin(digitsOnly(v))}
-                  error={errors.pin}
-                  hint="6 to 12 digits"
-                  disabled={busy}
-                />
-                <TextField
-                  label="Confirm PIN"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={12}
-                  value={confirmPin}
-                  onChange={(v) => setConfirmPin(digitsOnly(v))}
-                  error={errors.confirmPin}
+            {secretKinds.map((kind) => (
+              <div key={kind} className="field-row">
+                <NewSecretFields
+                  kind={kind}
+                  labels={NEW_PERSON_SECRETS[kind].labels}
+                  hint={NEW_PERSON_SECRETS[kind].hint}
+                  secret={secrets[kind]}
+                  onChange={(secret) => setSecrets((all) => ({ ...all, [kind]: secret }))}
+                  errors={errors}
+                  keys={NEW_PERSON_SECRETS[kind].keys}
                   disabled={busy}
                 />
               </div>
-            )}
-            {wantsPassword && (
-              <div className="field-row">
-                <TextField
-                  label="Password"
-                  type="password"
-                  autoComplete="new-password"
-                  maxLength={256}
-                  value={password}
-                  onChange={setPassword}
-                  error={errors.password}
-                  hint="At least 12 characters"
-                  disabled={busy}
-                />
-                <TextField
-                  label="Confirm password"
-                  type="password"
-                  autoComplete="new-password"
-                  maxLength={256}
-                  value={confirmPassword}
-                  onChange={setConfirmPassword}
-                  error={errors.confirmPassword}
-                  disabled={busy}
-                />
-              </div>
-            )}
+            ))}
             {!creating && person && needsPassword(role) && !person.hasPassword && (
               <p className="field-hint">Managers and owners need a password: set one with Reset password.</p>
             )}
@@ -576,14 +554,7 @@ function PersonForm({ mode, onClose, onDone }: PersonFormProps) {
             <TextAreaField label="Bio" value={bio} onChange={setBio} error={errors.bio} maxLength={1000} rows={3} disabled={busy} />
           </fieldset>
         </div>
-        <div className="dialog-buttons dialog-buttons--sticky">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Save person
-          </button>
-        </div>
+        <FormButtons submitLabel="Save person" busy={busy} onCancel={onClose} sticky />
       </form>
     </Dialog>
   );
@@ -597,136 +568,31 @@ interface ResetProps {
   onDone(message: string): void;
 }
 
-function ResetPinDialog({ person, onClose, onDone }: ResetProps) {
-  const resetPin = useStaffStore((s) => s.resetPin);
-  const [pin, setPin] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'pin' | 'confirm'>>({});
-  const [top, setTop] = useState<string | null>(null);
+/** Set someone else's PIN or password (no current one needed: they tell it to them in person). */
+function ResetSecretDialog({ kind, person, onClose, onDone }: ResetProps & { kind: SecretKind }) {
+  const reset = useStaffStore((s) => (kind === 'pin' ? s.resetPin : s.resetPassword));
   const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    if (!pin) return setErrors({ pin: 'Enter a new PIN' });
-    if (confirm !== pin) return setErrors({ confirm: "The PINs don't match" });
-    setBusy(true);
-    setErrors({});
-    setTop(null);
-    const result = await resetPin(person.id, pin);
-    setBusy(false);
-    if (result.ok) return onDone(`New PIN saved for ${result.value.displayName}.`);
-    const split = splitErrors(result.error, { pin: 'pin' } as const);
-    setErrors(split.fields);
-    setTop(split.top);
-  }
-
+  const noun = SECRET_NOUN[kind];
+  const title = `Reset ${noun} for ${person.displayName}`;
   return (
-    <Dialog label={`Reset PIN for ${person.displayName}`} onClose={onClose} busy={busy}>
-      <form onSubmit={submit} noValidate>
-        <div className="dialog-head">
-          <h2 className="dialog-title">Reset PIN for {person.displayName}</h2>
-          <p className="muted">Tell them the new PIN in person. They can change it later under My account.</p>
-        </div>
-        <TextField
-          label="New PIN"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
-          value={pin}
-          onChange={(v) => setPin(digitsOnly(v))}
-          error={errors.pin}
-          hint="6 to 12 digits; not 123456 or 111111"
-          disabled={busy}
-        />
-        <TextField
-          label="Confirm new PIN"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
-          value={confirm}
-          onChange={(v) => setConfirm(digitsOnly(v))}
-          error={errors.confirm}
-          disabled={busy}
-        />
-        <ErrorMessage message={top} />
-        <div className="dialog-buttons">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Save PIN
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function ResetPasswordDialog({ person, onClose, onDone }: ResetProps) {
-  const resetPassword = useStaffStore((s) => s.resetPassword);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'password' | 'confirm'>>({});
-  const [top, setTop] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    if (!password) return setErrors({ password: 'Enter a new password' });
-    if (confirm !== password) return setErrors({ confirm: "The passwords don't match" });
-    setBusy(true);
-    setErrors({});
-    setTop(null);
-    const result = await resetPassword(person.id, password);
-    setBusy(false);
-    if (result.ok) return onDone(`New password saved for ${result.value.displayName}.`);
-    const split = splitErrors(result.error, { password: 'password' } as const);
-    setErrors(split.fields);
-    setTop(split.top);
-  }
-
-  return (
-    <Dialog label={`Reset password for ${person.displayName}`} onClose={onClose} busy={busy}>
-      <form onSubmit={submit} noValidate>
-        <div className="dialog-head">
-          <h2 className="dialog-title">Reset password for {person.displayName}</h2>
-          <p className="muted">They can change it later under My account.</p>
-        </div>
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={256}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          hint="At least 12 characters"
-          disabled={busy}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={256}
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
-          disabled={busy}
-        />
-        <ErrorMessage message={top} />
-        <div className="dialog-buttons">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Save password
-          </button>
-        </div>
-      </form>
+    <Dialog label={title} onClose={onClose} busy={busy}>
+      <SecretChangeForm
+        kind={kind}
+        head={
+          <div className="dialog-head">
+            <h2 className="dialog-title">{title}</h2>
+            <p className="muted">
+              {kind === 'pin' ? 'Tell them the new PIN in person. They can change it later under My account.' : 'They can change it later under My account.'}
+            </p>
+          </div>
+        }
+        hint={kind === 'pin' ? NEW_PIN_HINT : 'At least 12 characters'}
+        save={(_current, next) => reset(person.id, next)}
+        onSaved={(saved) => onDone(`New ${noun} saved for ${saved.displayName}.`)}
+        submitLabel={`Save ${noun}`}
+        onCancel={onClose}
+        onBusy={setBusy}
+      />
     </Dialog>
   );
 }

@@ -1,8 +1,18 @@
-// The counter: the menu, the signed-in person's open cart (kept in main) and the last sale's
-// confirmation. Totals always come from main's CartView; nothing here adds money up.
+// The counter: the menu, the signed-in person's open cart (kept in main), this till's parked
+// tickets and the last sale's confirmation. Totals always come from main's CartView; nothing
+// here adds money up.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { CartView, ChannelInput, CheckoutResult, MenuCategoryView, MenuItemView } from '../../../electron/shared/contract';
+import type {
+  CartView,
+  ChannelInput,
+  CheckoutResult,
+  MenuCategoryView,
+  MenuItemView,
+  ParkedTicketView,
+  PaymentInput,
+  PaymentView,
+} from '../../../electron/shared/contract';
 import type { Minor } from '../../../electron/shared/money';
 import type { AppError, Result } from '../../../electron/shared/result';
 
@@ -10,8 +20,16 @@ export interface LastSale {
   orderId: string;
   shortNumber: string;
   total: Minor;
+  /** Cash handed over (0 when nothing was paid in cash). */
   tendered: Minor;
   change: Minor;
+  payments: PaymentView[];
+}
+
+export interface AddItemOptions {
+  quantity?: number;
+  optionIds?: string[];
+  note?: string;
 }
 
 interface CartState {
@@ -19,23 +37,36 @@ interface CartState {
   menuLoaded: boolean;
   activeCategoryId: string | null;
   cart: CartView | null;
+  parked: ParkedTicketView[];
   lastSale: LastSale | null;
   /** Plain-language problem to show on the counter (e.g. an item that can no longer be sold). */
   notice: string | null;
 
   loadMenu(): Promise<void>;
   loadCart(): Promise<void>;
+  loadParked(): Promise<void>;
   selectCategory(id: string): void;
+  /** Tap on the menu (no options: the item's defaults); problems go to the counter notice. */
   addItem(menuItemId: string): Promise<void>;
+  /** From the option chooser: the dialog shows any error itself. */
+  addConfigured(menuItemId: string, options: AddItemOptions): Promise<Result<CartView>>;
+  /** A scanned or typed code; main's answer (e.g. no such code) goes to the counter notice. */
+  addBySku(sku: string): Promise<boolean>;
   setQuantity(lineId: string, quantity: number): Promise<void>;
   removeLine(lineId: string): Promise<void>;
   clear(): Promise<void>;
+  setLineNote(lineId: string, note: string): Promise<Result<CartView>>;
   /** Put (or remove, with discount: null) the order discount; the dialog shows any error itself. */
   setDiscount(input: ChannelInput<'cart.setDiscount'>): Promise<Result<CartView>>;
+  setLineDiscount(input: ChannelInput<'cart.setLineDiscount'>): Promise<Result<CartView>>;
+  setDetails(input: ChannelInput<'cart.setDetails'>): Promise<Result<CartView>>;
+  park(name: string): Promise<Result<CartView>>;
+  resume(cartId: string): Promise<Result<CartView>>;
   /** Menu screen: change an item's price or availability; the counter's menu follows main's answer. */
   updateMenuItem(menuItemId: string, patch: { price?: Minor; isAvailable?: boolean }): Promise<Result<MenuItemView>>;
-  checkout(requestId: string, tendered: Minor): Promise<Result<CheckoutResult>>;
+  checkout(requestId: string, payments: PaymentInput[]): Promise<Result<CheckoutResult>>;
   dismissSale(): void;
+  setNotice(notice: string | null): void;
   dismissNotice(): void;
   reset(): void;
 }
@@ -45,13 +76,18 @@ const initial = {
   menuLoaded: false,
   activeCategoryId: null as string | null,
   cart: null as CartView | null,
+  parked: [] as ParkedTicketView[],
   lastSale: null as LastSale | null,
   notice: null as string | null,
 };
 
 /** Quiet errors: a lost session is handled by the session store (the till goes to sign-in). */
+export function isAuthLoss(error: AppError): boolean {
+  return error.code === 'LOCKED' || error.code === 'UNAUTHENTICATED';
+}
+
 function noticeFor(error: AppError): string | null {
-  return error.code === 'LOCKED' || error.code === 'UNAUTHENTICATED' ? null : error.message;
+  return isAuthLoss(error) ? null : error.message;
 }
 
 export const useCartStore = create<CartState>()((set, get) => {
@@ -60,19 +96,27 @@ export const useCartStore = create<CartState>()((set, get) => {
   let issued = 0;
   let applied = 0;
 
-  async function cartCall(run: () => Promise<Result<CartView>>): Promise<boolean> {
+  /** Send a cart call; adopt main's cart if this is the newest answer. Errors are returned, not shown. */
+  async function quietCall(run: () => Promise<Result<CartView>>): Promise<Result<CartView>> {
     const seq = ++issued;
     const result = await run();
-    if (!result.ok) {
-      set({ notice: noticeFor(result.error) });
-      if (result.error.code === 'NOT_FOUND' || result.error.code === 'CONFLICT') void get().loadCart();
-      return false;
+    if (result.ok) {
+      if (seq > applied) {
+        applied = seq;
+        set({ cart: result.value, notice: null });
+      }
+    } else if (result.error.code === 'NOT_FOUND' || result.error.code === 'CONFLICT') {
+      // The cart changed under us (another window, a removed line): show main's current one.
+      void get().loadCart();
     }
-    if (seq > applied) {
-      applied = seq;
-      set({ cart: result.value, notice: null });
-    }
-    return true;
+    return result;
+  }
+
+  /** A cart call whose problems go to the counter notice. */
+  async function cartCall(run: () => Promise<Result<CartView>>): Promise<boolean> {
+    const result = await quietCall(run);
+    if (!result.ok) set({ notice: noticeFor(result.error) });
+    return result.ok;
   }
 
   return {
@@ -94,7 +138,21 @@ export const useCartStore = create<CartState>()((set, get) => {
     },
 
     async loadCart() {
-      await cartCall(() => call('cart.get', {}));
+      const seq = ++issued;
+      const result = await call('cart.get', {});
+      if (!result.ok) {
+        set({ notice: noticeFor(result.error) });
+        return;
+      }
+      if (seq > applied) {
+        applied = seq;
+        set({ cart: result.value });
+      }
+    },
+
+    async loadParked() {
+      const result = await call('cart.parked', {});
+      if (result.ok) set({ parked: result.value });
     },
 
     selectCategory(id) {
@@ -104,6 +162,20 @@ export const useCartStore = create<CartState>()((set, get) => {
     async addItem(menuItemId) {
       if (get().lastSale) set({ lastSale: null });
       await cartCall(() => call('cart.addItem', { menuItemId }));
+    },
+
+    async addConfigured(menuItemId, options) {
+      if (get().lastSale) set({ lastSale: null });
+      const input: ChannelInput<'cart.addItem'> = { menuItemId };
+      if (options.quantity !== undefined && options.quantity !== 1) input.quantity = options.quantity;
+      if (options.optionIds) input.optionIds = options.optionIds;
+      if (options.note?.trim()) input.note = options.note.trim();
+      return quietCall(() => call('cart.addItem', input));
+    },
+
+    async addBySku(sku) {
+      if (get().lastSale) set({ lastSale: null });
+      return cartCall(() => call('cart.addBySku', { sku }));
     },
 
     async setQuantity(lineId, quantity) {
@@ -118,17 +190,32 @@ export const useCartStore = create<CartState>()((set, get) => {
       await cartCall(() => call('cart.clear', {}));
     },
 
+    async setLineNote(lineId, note) {
+      return quietCall(() => call('cart.setLineNote', { lineId, note }));
+    },
+
     async setDiscount(input) {
-      const seq = ++issued;
-      const result = await call('cart.setDiscount', input);
-      if (result.ok) {
-        if (seq > applied) {
-          applied = seq;
-          set({ cart: result.value, notice: null });
-        }
-      } else if (result.error.code === 'NOT_FOUND' || result.error.code === 'CONFLICT') {
-        void get().loadCart();
-      }
+      return quietCall(() => call('cart.setDiscount', input));
+    },
+
+    async setLineDiscount(input) {
+      return quietCall(() => call('cart.setLineDiscount', input));
+    },
+
+    async setDetails(input) {
+      return quietCall(() => call('cart.setDetails', input));
+    },
+
+    async park(name) {
+      const result = await quietCall(() => call('cart.park', { name }));
+      if (result.ok) await get().loadParked();
+      return result;
+    },
+
+    async resume(cartId) {
+      if (get().lastSale) set({ lastSale: null });
+      const result = await quietCall(() => call('cart.resume', { cartId }));
+      void get().loadParked();
       return result;
     },
 
@@ -145,8 +232,8 @@ export const useCartStore = create<CartState>()((set, get) => {
       return result;
     },
 
-    async checkout(requestId, tendered) {
-      const result = await call('orders.checkout', { requestId, payments: [{ method: 'cash', tendered }] });
+    async checkout(requestId, payments) {
+      const result = await call('orders.checkout', { requestId, payments });
       if (result.ok) {
         const { order, change } = result.value;
         set({
@@ -154,8 +241,9 @@ export const useCartStore = create<CartState>()((set, get) => {
             orderId: order.id,
             shortNumber: order.shortNumber,
             total: order.total,
-            tendered: order.payments[0]?.tendered ?? tendered,
+            tendered: order.payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.tendered, 0),
             change,
+            payments: order.payments,
           },
           notice: null,
         });
@@ -166,6 +254,10 @@ export const useCartStore = create<CartState>()((set, get) => {
 
     dismissSale() {
       set({ lastSale: null });
+    },
+
+    setNotice(notice) {
+      set({ notice });
     },
 
     dismissNotice() {

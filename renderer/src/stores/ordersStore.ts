@@ -1,7 +1,8 @@
 // Order history: pages of summaries (newest first) and the one order being looked at.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { OrderDetail, OrderSummary } from '../../../electron/shared/contract';
+import type { ChannelInput, OrderDetail, OrderSummary } from '../../../electron/shared/contract';
+import type { Result } from '../../../electron/shared/result';
 
 interface OrdersState {
   orders: OrderSummary[];
@@ -17,6 +18,8 @@ interface OrdersState {
   load(): Promise<void>;
   loadMore(): Promise<void>;
   select(orderId: string): Promise<void>;
+  /** Cancel a paid order; the dialog handles FORBIDDEN (manager approval) and shows errors itself. */
+  cancel(input: ChannelInput<'orders.cancel'>): Promise<Result<OrderDetail>>;
   reset(): void;
 }
 
@@ -84,6 +87,18 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
         return;
       }
       set({ detailLoading: false, detail: result.value });
+    },
+
+    async cancel(input) {
+      const result = await call('orders.cancel', input);
+      if (result.ok) {
+        const order = result.value;
+        set({
+          orders: get().orders.map((o) => (o.id === order.id ? { ...o, status: order.status } : o)),
+          detail: get().selectedId === order.id ? order : get().detail,
+        });
+      }
+      return result;
     },
 
     reset() {

@@ -7,14 +7,16 @@ import type { AppError, Result } from '../../../electron/shared/result';
 import { useAuditStore } from './auditStore';
 import { useCartStore } from './cartStore';
 import { useOrdersStore } from './ordersStore';
+import { useQueueStore } from './queueStore';
 import { useSettingsStore } from './settingsStore';
 import { useStaffStore } from './staffStore';
 
-export type MainView = 'counter' | 'orders' | 'menu' | 'staff' | 'audit' | 'settings';
+export type MainView = 'counter' | 'queue' | 'orders' | 'menu' | 'staff' | 'audit' | 'settings';
 
 /** What each view needs (null: everyone signed in). Hiding is a convenience; main enforces. */
 export const VIEW_PERMISSION: Record<MainView, Permission | null> = {
   counter: null,
+  queue: 'orders.view',
   orders: null,
   menu: 'menu.edit',
   staff: 'staff.view',
@@ -52,11 +54,14 @@ interface SessionState {
   resyncSession(): Promise<void>;
   markLocked(): void;
   setView(view: MainView): void;
+  /** The shop profile changed in Settings: the top bar, counter and receipts follow. */
+  setShop(shop: ShopProfile): void;
 }
 
 function resetWorkStores(): void {
   useCartStore.getState().reset();
   useOrdersStore.getState().reset();
+  useQueueStore.getState().reset();
   useStaffStore.getState().reset();
   useAuditStore.getState().reset();
   useSettingsStore.getState().reset();
@@ -150,6 +155,10 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
     setView(view) {
       if (canSeeView(get().session, view)) set({ view });
+    },
+
+    setShop(shop) {
+      set({ shop });
     },
   };
 });

@@ -1,4 +1,5 @@
-// Shop settings (owners): security limits and where the email encryption key lives.
+// Shop settings (owners): the shop profile and printing, security limits, and where the email
+// encryption key lives.
 import { create } from 'zustand';
 import { call } from '../api';
 import type { ChannelInput, SettingsView } from '../../../electron/shared/contract';
@@ -11,6 +12,7 @@ interface SettingsState {
 
   load(): Promise<void>;
   saveSecurity(input: ChannelInput<'settings.updateSecurity'>): Promise<Result<SettingsView>>;
+  saveShop(input: ChannelInput<'settings.updateShop'>): Promise<Result<SettingsView>>;
   reset(): void;
 }
 
@@ -41,6 +43,13 @@ export const useSettingsStore = create<SettingsState>()((set) => {
     async saveSecurity(input) {
       const gen = generation;
       const result = await call('settings.updateSecurity', input);
+      if (result.ok && gen === generation) set({ settings: result.value });
+      return result;
+    },
+
+    async saveShop(input) {
+      const gen = generation;
+      const result = await call('settings.updateShop', input);
       if (result.ok && gen === generation) set({ settings: result.value });
       return result;
     },

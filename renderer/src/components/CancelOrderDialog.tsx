@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import type { OrderDetail } from '../../../electron/shared/contract';
+import { formatMoney } from '../format';
+import { useOrdersStore } from '../stores/ordersStore';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { ManagerApproval } from './ManagerApproval';
+import { TextField } from './TextField';
+
+/**
+ * "Cancel order": a reason, then orders.cancel. Managers cancel straight away; for a barista main
+ * answers FORBIDDEN and a manager approves in place with their PIN, then the same cancel is sent
+ * again with the approval.
+ */
+export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onClose(): void }) {
+  const cancel = useOrdersStore((s) => s.cancel);
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [top, setTop] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'reason' | 'approve'>('reason');
+  const [whyManager, setWhyManager] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    if (reason.trim().length < 3) {
+      setFieldError('Say why, in a few words');
+      return;
+    }
+    setBusy(true);
+    setFieldError(undefined);
+    setTop(null);
+    const result = await cancel({ orderId: order.id, reason: reason.trim() });
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    if (result.error.code === 'FORBIDDEN') {
+      setWhyManager(result.error.message);
+      setStep('approve');
+      return;
+    }
+    if (result.error.code === 'LOCKED' || result.error.code === 'UNAUTHENTICATED') return;
+    if (result.error.fields?.reason) setFieldError(result.error.fields.reason);
+    else setTop(result.error.message);
+  }
+
+  if (step === 'approve') {
+    return (
+      <ManagerApproval
+        label="Cancel order"
+        kicker={`Cancel order ${order.shortNumber} · ${formatMoney(order.total, order.currency)}`}
+        lead="A manager can approve cancelling this order with their PIN"
+        whyManager={whyManager}
+        action="order.cancelPaid"
+        retry={(approvalId) => cancel({ orderId: order.id, reason: reason.trim(), approvalId })}
+        onDone={onClose}
+        onBack={() => setStep('reason')}
+        onClose={onClose}
+      />
+    );
+  }
+
+  return (
+    <Dialog label="Cancel order" onClose={onClose} busy={busy}>
+      <form onSubmit={submit} noValidate>
+        <div className="dialog-head">
+          <h2 className="dialog-title">Cancel order {order.shortNumber}</h2>
+          <p className="muted">
+            {formatMoney(order.total, order.currency)} paid. Give the money back to the customer; the order stays in the history as
+            cancelled.
+          </p>
+        </div>
+        <TextField
+          label="Reason"
+          value={reason}
+          onChange={setReason}
+          maxLength={200}
+          autoComplete="off"
+          hint="For example: customer changed their mind, wrong order rung up"
+          error={fieldError}
+          disabled={busy}
+        />
+        <ErrorMessage message={top} />
+        <div className="dialog-buttons">
+          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
+            Keep order
+          </button>
+          <button type="submit" className="btn btn--danger btn--large" disabled={busy} aria-busy={busy || undefined}>
+            Cancel order
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import type { CartView } from '../../../electron/shared/contract';
+import { splitErrors, type FieldErrors } from '../formErrors';
+import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { TextAreaField } from './TextAreaField';
+import { TextField } from './TextField';
+
+type Key = 'contactName' | 'contactPhone' | 'specialInstructions';
+const FIELDS: Record<string, Key> = { contactName: 'contactName', contactPhone: 'contactPhone', specialInstructions: 'specialInstructions' };
+
+/** "Customer": the name to call out, a phone number and special instructions for this order. */
+export function CustomerDialog({ cart, onClose }: { cart: CartView; onClose(): void }) {
+  const setDetails = useCartStore((s) => s.setDetails);
+  const [name, setName] = useState(cart.contactName);
+  const [phone, setPhone] = useState(cart.contactPhone);
+  const [instructions, setInstructions] = useState(cart.specialInstructions);
+  const [errors, setErrors] = useState<FieldErrors<Key>>({});
+  const [top, setTop] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const local: FieldErrors<Key> = {};
+    if (!/^[0-9+()\-\s]*$/.test(phone.trim())) local.contactPhone = 'Digits, spaces, + ( ) - only';
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setTop(null);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setTop(null);
+    const result = await setDetails({ contactName: name.trim(), contactPhone: phone.trim(), specialInstructions: instructions.trim() });
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    if (isAuthLoss(result.error)) return;
+    const split = splitErrors(result.error, FIELDS);
+    setErrors(split.fields);
+    setTop(split.top);
+  }
+
+  return (
+    <Dialog label="Customer" onClose={onClose} busy={busy}>
+      <form onSubmit={save} noValidate>
+        <div className="dialog-head">
+          <h2 className="dialog-title">Customer</h2>
+          <p className="muted">The name is called out at the bar and printed on the receipt.</p>
+        </div>
+        <TextField label="Customer name" value={name} onChange={setName} maxLength={120} autoComplete="off" error={errors.contactName} disabled={busy} />
+        <TextField
+          label="Phone"
+          type="tel"
+          inputMode="tel"
+          value={phone}
+          onChange={setPhone}
+          maxLength={20}
+          autoComplete="off"
+          hint="Optional, for when the order is ready"
+          error={errors.contactPhone}
+          disabled={busy}
+        />
+        <TextAreaField
+          label="Special instructions"
+          value={instructions}
+          onChange={setInstructions}
+          maxLength={500}
+          rows={3}
+          placeholder="e.g. allergic to nuts, bring to table 4"
+          error={errors.specialInstructions}
+          disabled={busy}
+        />
+        <ErrorMessage message={top} />
+        <div className="dialog-buttons">
+          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import type { CartLineView } from '../../../electron/shared/contract';
+import type { Currency } from '../../../electron/shared/money';
+import { formatMoney, formatRate, optionsSummary } from '../format';
+import { splitErrors } from '../formErrors';
+import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { TextField } from './TextField';
+
+interface LineDialogProps {
+  line: CartLineView;
+  currency: Currency;
+  /** Opens the discount dialog for this line; left out when the person may not give discounts. */
+  onDiscount?: () => void;
+  onClose(): void;
+}
+
+/** "Edit Latte": the line's note ("extra hot") and a way to its discount. */
+export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogProps) {
+  const setLineNote = useCartStore((s) => s.setLineNote);
+  const [note, setNote] = useState(line.note);
+  const [busy, setBusy] = useState(false);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [top, setTop] = useState<string | null>(null);
+  const money = (m: number) => formatMoney(m, currency);
+  const discount = line.discount;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    if (note.trim() === line.note) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setFieldError(undefined);
+    setTop(null);
+    const result = await setLineNote(line.id, note.trim());
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    if (isAuthLoss(result.error)) return;
+    const split = splitErrors(result.error, { note: 'note' as const });
+    setFieldError(split.fields.note);
+    setTop(split.fields.note ? null : split.top);
+  }
+
+  return (
+    <Dialog label={`Edit ${line.name}`} onClose={onClose} busy={busy}>
+      <form onSubmit={save} noValidate>
+        <div className="dialog-head">
+          <h2 className="dialog-title">{line.name}</h2>
+          {line.options.length > 0 && <p className="line-edit-options">{optionsSummary(line.options.map((o) => o.name))}</p>}
+          <p className="muted">
+            {line.quantity} × {money(line.unitPrice)} = {money(line.lineTotal)}
+          </p>
+        </div>
+
+        <TextField
+          label="Note"
+          value={note}
+          onChange={setNote}
+          maxLength={140}
+          placeholder="e.g. extra hot"
+          hint="Printed on the order for the bar"
+          autoComplete="off"
+          error={fieldError}
+          disabled={busy}
+        />
+
+        {onDiscount && (
+          <div className="line-edit-discount">
+            <div>
+              <p className="line-edit-discount-title">Discount on this item</p>
+              <p className="muted">
+                {discount
+                  ? `${discount.kind === 'percent' ? formatRate(discount.value) : money(discount.value)} off · −${money(line.lineDiscount)}${discount.reason ? ` · ${discount.reason}` : ''}`
+                  : 'None'}
+              </p>
+            </div>
+            <button type="button" className="btn btn--secondary" onClick={onDiscount} disabled={busy}>
+              {discount ? 'Change discount' : 'Give a discount'}
+            </button>
+          </div>
+        )}
+
+        <ErrorMessage message={top} />
+
+        <div className="dialog-buttons">
+          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
+            Save note
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
