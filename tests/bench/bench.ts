@@ -109,11 +109,55 @@ async function main() {
   report('checkout, 10 lines, card + cash split', big, 'p99 < 2 ms', big.p99 < 2, `${(big.p99 / floor.p99).toFixed(2)}× 2-line floor p99`);
 
   t.close();
+  await rendererColdLoad(rows);
   const widths = [0, 1, 2, 3, 4, 5].map((c) => Math.max(...[['figure', 'p50', 'p99', 'budget', '', 'note'], ...rows].map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
   console.log(`\nBrewline bench — ${ITERATIONS} iterations each, SQLite WAL + synchronous=FULL on ${os.tmpdir()}\n`);
   console.log(line(['figure', 'p50', 'p99', 'budget', '', 'note']));
   rows.forEach((r) => console.log(line(r)));
+}
+
+/** Cold load of the renderer build in Chromium, to the sign-in screen painted, against a real core. */
+async function rendererColdLoad(out: string[][]) {
+  const { chromium } = await import('@playwright/test');
+  const { CONTENT_SECURITY_POLICY, contentTypeOf } = await import('../../electron/app/appProtocol');
+  const rendererDir = path.resolve(__dirname, '../../out/renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    out.push(['renderer cold load', '—', '—', '< 1 s', 'SKIPPED', 'run `npm run build:renderer` first']);
+    return;
+  }
+  const t = makeTestCore({ clock: new BenchClock() });
+  await t.must('setup.complete', setupInput());
+  const browser = await chromium.launch({
+    executablePath: process.env.BREWLINE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext(); // no cache: every load is cold
+    const page = await context.newPage();
+    await page.route('https://brewline.test/**', (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
+      const file = path.join(rendererDir, rel);
+      return route.fulfill({ body: fs.readFileSync(file), headers: { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    });
+    await page.exposeBinding('__invoke', (source, channel: unknown, input: unknown) =>
+      t.core.call({ senderId: `bench-${i}`, frameUrl: source.frame.url(), isMainFrame: true }, channel, input),
+    );
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { pos: unknown; __invoke: (c: string, i: unknown) => Promise<unknown> };
+      w.pos = { invoke: (c: string, i: unknown) => w.__invoke(c, i), on: () => () => {} };
+    });
+    const start = performance.now();
+    await page.goto('https://brewline.test/index.html');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    samples.push(performance.now() - start);
+    await context.close();
+  }
+  await browser.close();
+  t.close();
+  const r = stats(samples.slice(2)); // the first loads also start Chromium's own processes
+  out.push(['renderer cold load → sign-in painted', ms(r.p50), ms(r.p99), '< 1 s', r.p99 < 1000 ? 'ok' : 'OVER', `${samples.length - 2} loads`]);
 }
 
 function rawCheckoutFloor(dir: string) {

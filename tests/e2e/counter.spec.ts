@@ -127,3 +127,28 @@ test('a manager cancels a paid order from history; a barista needs the manager�
   await app.screenshot('26-order-cancelled');
   void OWNER;
 });
+
+test('keyboard: / searches, F9 charges, F8 takes exact cash, F4 parks', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search menu')).toBeFocused();
+  await page.keyboard.type('muff');
+  await expect(page.getByRole('button', { name: /^Blueberry Muffin ₱90\.00/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Latte ₱/ })).toHaveCount(0);
+  await page.keyboard.press('Enter'); // the one match is added
+  await expect(page.getByRole('button', { name: 'Charge ₱90.00' })).toBeEnabled();
+  await page.getByLabel('Search menu').blur();
+  await page.keyboard.press('F4');
+  await page.getByLabel('Ticket name').fill('Muffin to go');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Parked (1)' })).toBeVisible();
+  await page.getByLabel('Search menu').fill('');
+  await page.getByRole('tab', { name: 'Bakery' }).click();
+  await app.addItem('Croissant');
+  await page.keyboard.press('F9');
+  await expect(page.getByRole('dialog', { name: 'Payment' })).toBeVisible();
+  await page.keyboard.press('F8');
+  await expect(page.getByLabel('Amount tendered')).toHaveValue('95.00');
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  await expect(page.getByRole('heading', { name: 'Order #001 — Change ₱0.00' })).toBeVisible();
+});
