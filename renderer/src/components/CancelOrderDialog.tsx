@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { OrderDetail } from '../../../electron/shared/contract';
 import { formatMoney } from '../format';
+import { useFormRequest } from '../hooks/useFormRequest';
 import { useOrdersStore } from '../stores/ordersStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { FormButtons } from './FormButtons';
 import { ManagerApproval } from './ManagerApproval';
 import { TextField } from './TextField';
 
@@ -15,9 +17,7 @@ import { TextField } from './TextField';
 export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onClose(): void }) {
   const cancel = useOrdersStore((s) => s.cancel);
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [top, setTop] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, top, send, showError } = useFormRequest<'reason'>();
   const [step, setStep] = useState<'reason' | 'approve'>('reason');
   const [whyManager, setWhyManager] = useState<string | null>(null);
 
@@ -25,14 +25,10 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
     e.preventDefault();
     if (busy) return;
     if (reason.trim().length < 3) {
-      setFieldError('Say why, in a few words');
+      setErrors({ reason: 'Say why, in a few words' });
       return;
     }
-    setBusy(true);
-    setFieldError(undefined);
-    setTop(null);
-    const result = await cancel({ orderId: order.id, reason: reason.trim() });
-    setBusy(false);
+    const result = await send(() => cancel({ orderId: order.id, reason: reason.trim() }));
     if (result.ok) {
       onClose();
       return;
@@ -42,9 +38,7 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
       setStep('approve');
       return;
     }
-    if (result.error.code === 'LOCKED' || result.error.code === 'UNAUTHENTICATED') return;
-    if (result.error.fields?.reason) setFieldError(result.error.fields.reason);
-    else setTop(result.error.message);
+    showError(result.error, { fields: { reason: 'reason' }, fieldsOnly: true });
   }
 
   if (step === 'approve') {
@@ -80,18 +74,11 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
           maxLength={200}
           autoComplete="off"
           hint="For example: customer changed their mind, wrong order rung up"
-          error={fieldError}
+          error={errors.reason}
           disabled={busy}
         />
         <ErrorMessage message={top} />
-        <div className="dialog-buttons">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Keep order
-          </button>
-          <button type="submit" className="btn btn--danger btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Cancel order
-          </button>
-        </div>
+        <FormButtons submitLabel="Cancel order" variant="danger" cancelLabel="Keep order" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { CartView } from '../../../electron/shared/contract';
-import { splitErrors, type FieldErrors } from '../formErrors';
-import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import type { FieldErrors } from '../formErrors';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useCartStore } from '../stores/cartStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { FormButtons } from './FormButtons';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 
@@ -16,33 +18,17 @@ export function CustomerDialog({ cart, onClose }: { cart: CartView; onClose(): v
   const [name, setName] = useState(cart.contactName);
   const [phone, setPhone] = useState(cart.contactPhone);
   const [instructions, setInstructions] = useState(cart.specialInstructions);
-  const [errors, setErrors] = useState<FieldErrors<Key>>({});
-  const [top, setTop] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<Key>();
 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     const local: FieldErrors<Key> = {};
     if (!/^[0-9+()\-\s]*$/.test(phone.trim())) local.contactPhone = 'Digits, spaces, + ( ) - only';
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setTop(null);
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setTop(null);
-    const result = await setDetails({ contactName: name.trim(), contactPhone: phone.trim(), specialInstructions: instructions.trim() });
-    setBusy(false);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    if (isAuthLoss(result.error)) return;
-    const split = splitErrors(result.error, FIELDS);
-    setErrors(split.fields);
-    setTop(split.top);
+    if (rejectLocal(local)) return;
+    const result = await send(() => setDetails({ contactName: name.trim(), contactPhone: phone.trim(), specialInstructions: instructions.trim() }));
+    if (result.ok) onClose();
+    else showError(result.error, { fields: FIELDS });
   }
 
   return (
@@ -76,14 +62,7 @@ export function CustomerDialog({ cart, onClose }: { cart: CartView; onClose(): v
           disabled={busy}
         />
         <ErrorMessage message={top} />
-        <div className="dialog-buttons">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Save
-          </button>
-        </div>
+        <FormButtons submitLabel="Save" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { CartLineView } from '../../../electron/shared/contract';
 import type { Currency } from '../../../electron/shared/money';
 import { formatMoney, formatRate, optionsSummary } from '../format';
-import { splitErrors } from '../formErrors';
-import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useCartStore } from '../stores/cartStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { FormButtons } from './FormButtons';
 import { TextField } from './TextField';
 
 interface LineDialogProps {
@@ -20,9 +21,7 @@ interface LineDialogProps {
 export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogProps) {
   const setLineNote = useCartStore((s) => s.setLineNote);
   const [note, setNote] = useState(line.note);
-  const [busy, setBusy] = useState(false);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [top, setTop] = useState<string | null>(null);
+  const { busy, errors, top, send, showError } = useFormRequest<'note'>();
   const money = (m: number) => formatMoney(m, currency);
   const discount = line.discount;
 
@@ -33,19 +32,9 @@ export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogPr
       onClose();
       return;
     }
-    setBusy(true);
-    setFieldError(undefined);
-    setTop(null);
-    const result = await setLineNote(line.id, note.trim());
-    setBusy(false);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    if (isAuthLoss(result.error)) return;
-    const split = splitErrors(result.error, { note: 'note' as const });
-    setFieldError(split.fields.note);
-    setTop(split.fields.note ? null : split.top);
+    const result = await send(() => setLineNote(line.id, note.trim()));
+    if (result.ok) onClose();
+    else showError(result.error, { fields: { note: 'note' }, fieldsOnly: true });
   }
 
   return (
@@ -67,7 +56,7 @@ export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogPr
           placeholder="e.g. extra hot"
           hint="Printed on the order for the bar"
           autoComplete="off"
-          error={fieldError}
+          error={errors.note}
           disabled={busy}
         />
 
@@ -89,14 +78,7 @@ export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogPr
 
         <ErrorMessage message={top} />
 
-        <div className="dialog-buttons">
-          <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-            Save note
-          </button>
-        </div>
+        <FormButtons submitLabel="Save note" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

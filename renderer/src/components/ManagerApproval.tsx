@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OverrideAction } from '../../../electron/shared/permissions';
 import type { Result } from '../../../electron/shared/result';
 import { call } from '../api';
+import { isAuthLoss } from '../stores/cartStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
@@ -68,7 +69,7 @@ export function ManagerApproval({ label, kicker, lead, whyManager, action, retry
       return;
     }
     setPin('');
-    if (result.error.code !== 'LOCKED' && result.error.code !== 'UNAUTHENTICATED') setError(result.error.message);
+    if (!isAuthLoss(result.error)) setError(result.error.message);
   }
 
   return (

@@ -2,9 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import type { MenuItemView, ModifierGroupView } from '../../../electron/shared/contract';
 import { MAX_LINE_QUANTITY, type Currency } from '../../../electron/shared/money';
 import { formatDelta, formatMoney } from '../format';
-import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useCartStore } from '../stores/cartStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { FormButtons } from './FormButtons';
 import { TextField } from './TextField';
 
 interface ModifierDialogProps {
@@ -50,8 +52,7 @@ export function ModifierDialog({ item, currency, onClose }: ModifierDialogProps)
   const [chosen, setChosen] = useState<Record<string, string[]>>(() => defaultsFor(item));
   const [note, setNote] = useState('');
   const [quantity, setQuantity] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, top: error, setTop: setError, send, showError } = useFormRequest();
   const [showMissing, setShowMissing] = useState(false);
   const uid = useId();
   const money = (m: number) => formatMoney(m, currency);
@@ -84,17 +85,11 @@ export function ModifierDialog({ item, currency, onClose }: ModifierDialogProps)
       setShowMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
     // Options in menu order, group by group.
     const optionIds = item.modifierGroups.flatMap((g) => g.options.filter((o) => picked(g.id).includes(o.id)).map((o) => o.id));
-    const result = await addConfigured(item.id, { quantity, optionIds, note });
-    setBusy(false);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    if (!isAuthLoss(result.error)) setError(result.error.message);
+    const result = await send(() => addConfigured(item.id, { quantity, optionIds, note }));
+    if (result.ok) onClose();
+    else showError(result.error);
   }
 
   return (
@@ -200,14 +195,7 @@ export function ModifierDialog({ item, currency, onClose }: ModifierDialogProps)
             <span className="chooser-price-label">{quantity > 1 ? `${quantity} × ${money(unitPrice)}` : 'Price'}</span>
             <span className="chooser-price-amount">{money(unitPrice * quantity)}</span>
           </p>
-          <div className="chooser-buttons">
-            <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn--charge btn--large" disabled={busy} aria-busy={busy || undefined} data-autofocus>
-              Add to order
-            </button>
-          </div>
+          <FormButtons className="chooser-buttons" submitLabel="Add to order" variant="charge" autoFocus busy={busy} onCancel={onClose} />
         </div>
       </form>
     </Dialog>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Currency } from '../../../electron/shared/money';
 import { formatMoney, formatTime, itemCountLabel } from '../format';
-import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useCartStore } from '../stores/cartStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
@@ -14,7 +15,7 @@ export function ParkedDialog({ currency, onClose }: { currency: Currency; onClos
   const cartHasLines = useCartStore((s) => (s.cart?.lines.length ?? 0) > 0);
   const timeZone = useSessionStore((s) => s.shop?.timezone);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { top: error, setTop: setError, showError } = useFormRequest();
 
   useEffect(() => {
     void loadParked();
@@ -26,11 +27,8 @@ export function ParkedDialog({ currency, onClose }: { currency: Currency; onClos
     setError(null);
     const result = await resume(cartId);
     setBusyId(null);
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    if (!isAuthLoss(result.error)) setError(result.error.message);
+    if (result.ok) onClose();
+    else showError(result.error);
   }
 
   return (

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent } from 'react';
 import type { PaymentInput, PaymentMethod } from '../../../electron/shared/contract';
 import { parseMoney, quickTenders, toMoneyInput, type Currency, type Minor } from '../../../electron/shared/money';
 import { newRequestId } from '../api';
 import { PAYMENT_LABELS, formatMoney } from '../format';
-import { isAuthLoss, useCartStore } from '../stores/cartStore';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useCartStore } from '../stores/cartStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { FormButtons } from './FormButtons';
 import { TextField } from './TextField';
 
 interface PaymentDialogProps {
@@ -25,6 +27,11 @@ interface Tender {
 type Pending = { ok: true; tender: Omit<Tender, 'key'> } | { ok: false; empty: boolean; message: string };
 
 const METHODS: PaymentMethod[] = ['cash', 'card', 'other'];
+
+/** An amount of money typed at the till: big figures, decimal keypad. */
+function AmountField(props: ComponentProps<typeof TextField>) {
+  return <TextField className="field--tender" inputMode="decimal" autoComplete="off" maxLength={14} {...props} />;
+}
 
 function toInput(t: Omit<Tender, 'key'>): PaymentInput {
   if (t.method === 'cash') return { method: 'cash', tendered: t.amount };
@@ -46,8 +53,7 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
   /** null: follow what is still due. */
   const [amountText, setAmountText] = useState<string | null>(null);
   const [reference, setReference] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, top: error, setTop: setError, send, showError } = useFormRequest();
   const nextKey = useRef(1);
   const sending = useRef(false); // a double tap lands before React re-renders
   const cashRef = useRef<HTMLInputElement>(null);
@@ -101,6 +107,12 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  /** A typed amount clears the last error. */
+  const typed = (setText: (text: string) => void) => (text: string) => {
+    setText(text);
+    setError(null);
+  };
+
   function exactCash(amount: Minor) {
     setMethod('cash');
     setCashText(toMoneyInput(amount));
@@ -144,16 +156,10 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
       return;
     }
     sending.current = true;
-    setBusy(true);
-    setError(null);
-    const result = await checkout(requestId, effective.map(toInput));
+    const result = await send(() => checkout(requestId, effective.map(toInput)));
     sending.current = false;
-    if (result.ok) {
-      onClose();
-      return;
-    }
-    setBusy(false);
-    if (!isAuthLoss(result.error)) setError(result.error.message);
+    if (result.ok) onClose();
+    else showError(result.error);
   }
 
   let changeText: string;
@@ -237,21 +243,7 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
 
           {method === 'cash' ? (
             <>
-              <TextField
-                label="Amount tendered"
-                className="field--tender"
-                inputRef={cashRef}
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={14}
-                value={cashText}
-                onChange={(v) => {
-                  setCashText(v);
-                  setError(null);
-                }}
-                disabled={busy}
-                data-autofocus
-              />
+              <AmountField label="Amount tendered" inputRef={cashRef} value={cashText} onChange={typed(setCashText)} disabled={busy} data-autofocus />
               <div className="quick-tenders" role="group" aria-label="Quick amounts">
                 {quickTenders(stillDue).map((amount, i) => (
                   <button
@@ -269,18 +261,11 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
             </>
           ) : (
             <div className="pay-card-fields">
-              <TextField
+              <AmountField
                 label="Amount"
-                className="field--tender"
                 inputRef={amountRef}
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={14}
                 value={amountShown}
-                onChange={(v) => {
-                  setAmountText(v);
-                  setError(null);
-                }}
+                onChange={typed(setAmountText)}
                 error={fieldError}
                 hint={`Up to ${money(stillDue)}`}
                 disabled={busy || stillDue === 0}
@@ -308,20 +293,15 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
 
           <ErrorMessage message={error} />
 
-          <div className="dialog-actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              ref={completeRef}
-              className="btn btn--charge btn--large"
-              disabled={busy || !covered}
-              aria-busy={busy || undefined}
-            >
-              Complete sale
-            </button>
-          </div>
+          <FormButtons
+            className="dialog-actions"
+            submitLabel="Complete sale"
+            variant="charge"
+            disabled={!covered}
+            buttonRef={completeRef}
+            busy={busy}
+            onCancel={onClose}
+          />
         </div>
       </form>
     </Dialog>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PaymentView, ReceiptView } from '../../../electron/shared/contract';
 import { call } from '../api';
+import { useLoaded } from '../hooks/useLoaded';
 import { PAYMENT_LABELS, formatDateTime, formatMoney, optionsSummary, taxLabel } from '../format';
 import { printReceipt, saveReceiptPdf, type ReceiptOutcome } from '../receipts';
 import { Dialog } from './Dialog';
@@ -9,22 +10,11 @@ import { ReceiptOutcomeLine } from './ReceiptOutcomeLine';
 
 /** "Receipt": what the printed receipt of an order says, with Print and Save as PDF. */
 export function ReceiptDialog({ orderId, onClose }: { orderId: string; onClose(): void }) {
-  const [receipt, setReceipt] = useState<ReceiptView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useLoaded(() => call('receipts.get', { orderId }), [orderId]);
+  const receipt = loaded?.ok ? loaded.value : null;
+  const loadError = loaded && !loaded.ok ? loaded.error.message : null;
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const [outcome, setOutcome] = useState<ReceiptOutcome | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('receipts.get', { orderId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setReceipt(result.value);
-      else setLoadError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [orderId]);
 
   async function run(kind: 'print' | 'pdf') {
     if (busy) return;

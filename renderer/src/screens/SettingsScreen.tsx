@@ -1,13 +1,17 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SecuritySettingsView, ShopSettingsView } from '../../../electron/shared/contract';
+import type { Result } from '../../../electron/shared/result';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SubmitButton } from '../components/FormButtons';
 import { Icon } from '../components/Icon';
 import { SelectField } from '../components/SelectField';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { toPercentInput } from '../format';
-import { splitErrors, type FieldErrors } from '../formErrors';
+import type { FieldErrors } from '../formErrors';
+import { useFormRequest } from '../hooks/useFormRequest';
+import { useLoaded } from '../hooks/useLoaded';
 import { useSessionStore } from '../stores/sessionStore';
 import { useSettingsStore } from '../stores/settingsStore';
 
@@ -71,10 +75,8 @@ export function SettingsScreen() {
 function SecurityForm({ security }: { security: SecuritySettingsView }) {
   const saveSecurity = useSettingsStore((s) => s.saveSecurity);
   const [draft, setDraft] = useState<Draft>(() => toDraft(security));
-  const [errors, setErrors] = useState<FieldErrors<Key>>({});
-  const [top, setTop] = useState<string | null>(null);
+  const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<Key>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const set = (key: Key) => (value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -94,25 +96,17 @@ function SecurityForm({ security }: { security: SecuritySettingsView }) {
       else if (Number(text) > max) local[key] = `At most ${max}`;
       else values[key] = Number(text);
     }
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setTop(null);
+    if (rejectLocal(local)) {
       setSaved(false);
       return;
     }
-    setBusy(true);
-    setErrors({});
-    setTop(null);
-    const result = await saveSecurity(values);
-    setBusy(false);
+    const result = await send(() => saveSecurity(values));
     if (result.ok) {
       setDraft(toDraft(result.value.security));
       setSaved(true);
       return;
     }
-    const split = splitErrors(result.error, FIELDS);
-    setErrors(split.fields);
-    setTop(split.top);
+    showError(result.error, { fields: FIELDS, showAuthLoss: true });
   }
 
   const number = (key: Key) => ({
@@ -138,17 +132,7 @@ function SecurityForm({ security }: { security: SecuritySettingsView }) {
           <TextField label="Discount limit %" hint="Bigger discounts need a manager's PIN" {...number('discountLimitPercent')} />
         </div>
       </fieldset>
-      <ErrorMessage message={top} />
-      <div className="settings-actions">
-        {saved && (
-          <p className="success" role="status">
-            Settings saved.
-          </p>
-        )}
-        <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-          Save settings
-        </button>
-      </div>
+      <SaveActions top={top} saved={saved && 'Settings saved.'} submitLabel="Save settings" busy={busy} />
     </form>
   );
 }
@@ -216,25 +200,9 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
   const saveShop = useSettingsStore((s) => s.saveShop);
   const setShop = useSessionStore((s) => s.setShop);
   const [draft, setDraft] = useState<ShopDraft>(() => toShopDraft(shop));
-  const [errors, setErrors] = useState<FieldErrors<ShopKey>>({});
-  const [top, setTop] = useState<string | null>(null);
+  const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<ShopKey>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [printers, setPrinters] = useState<Printers>({ state: 'loading' });
-  const taxIncId = useId();
-  const silentId = useId();
-
-  useEffect(() => {
-    let live = true;
-    void call('receipts.printers', {}).then((result) => {
-      if (!live) return;
-      if (result.ok && result.value.length > 0) setPrinters({ state: 'list', printers: result.value });
-      else setPrinters({ state: 'none', message: result.ok ? 'No printers found on this computer.' : result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const printers = toPrinters(useLoaded(() => call('receipts.printers', {}), []));
 
   function set<K extends ShopKey>(key: K) {
     return (value: ShopDraft[K]) => {
@@ -250,16 +218,11 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
     if (!draft.name.trim()) local.name = 'Enter the shop name';
     if (!/^\d{1,2}(\.\d{1,2})?$/.test(draft.taxRatePercent.trim())) local.taxRatePercent = 'A rate like 12 or 7.5';
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.businessDayStart)) local.businessDayStart = 'A time like 04:00';
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setTop(null);
+    if (rejectLocal(local)) {
       setSaved(false);
       return;
     }
-    setBusy(true);
-    setErrors({});
-    setTop(null);
-    const result = await saveShop({
+    const result = await send(() => saveShop({
       name: draft.name.trim(),
       taxRatePercent: draft.taxRatePercent.trim(),
       pricesIncludeTax: draft.pricesIncludeTax,
@@ -267,8 +230,7 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
       receiptFooter: draft.receiptFooter.trim(),
       silentPrint: draft.silentPrint,
       printerName: draft.printerName.trim(),
-    });
-    setBusy(false);
+    }));
     if (result.ok) {
       const next = result.value.shop;
       setDraft(toShopDraft(next));
@@ -277,9 +239,7 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
       setShop({ name: next.name, currency: next.currency, taxRateBp: next.taxRateBp, pricesIncludeTax: next.pricesIncludeTax, timezone: next.timezone });
       return;
     }
-    const split = splitErrors(result.error, SHOP_FIELDS);
-    setErrors(split.fields);
-    setTop(split.top);
+    showError(result.error, { fields: SHOP_FIELDS, showAuthLoss: true });
   }
 
   const knownPrinter = printers.state === 'list' && (draft.printerName === '' || printers.printers.some((p) => p.name === draft.printerName));
@@ -301,17 +261,7 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
             disabled={busy}
             className="field--short"
           />
-          <div className={`field field--check${errors.pricesIncludeTax ? ' field--invalid' : ''}`}>
-            <input
-              id={taxIncId}
-              type="checkbox"
-              checked={draft.pricesIncludeTax}
-              onChange={(e) => set('pricesIncludeTax')(e.target.checked)}
-              disabled={busy}
-            />
-            <label htmlFor={taxIncId}>Prices include tax</label>
-            {errors.pricesIncludeTax && <p className="field-error">{errors.pricesIncludeTax}</p>}
-          </div>
+          <CheckField label="Prices include tax" checked={draft.pricesIncludeTax} onChange={set('pricesIncludeTax')} error={errors.pricesIncludeTax} disabled={busy} />
           <TextField
             label="Business day starts at"
             type="time"
@@ -356,28 +306,65 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
               disabled={busy}
             />
           )}
-          <div className={`field field--check${errors.silentPrint ? ' field--invalid' : ''}`}>
-            <input id={silentId} type="checkbox" checked={draft.silentPrint} onChange={(e) => set('silentPrint')(e.target.checked)} disabled={busy} />
-            <label htmlFor={silentId}>Print without asking</label>
-            <p className="field-hint field-hint--check">Receipts go straight to the printer, without the print window</p>
-            {errors.silentPrint && <p className="field-error">{errors.silentPrint}</p>}
-          </div>
+          <CheckField
+            label="Print without asking"
+            hint="Receipts go straight to the printer, without the print window"
+            checked={draft.silentPrint}
+            onChange={set('silentPrint')}
+            error={errors.silentPrint}
+            disabled={busy}
+          />
         </div>
         <p className="muted small">
           Currency {shop.currency} · Time zone {shop.timezone} (set when the shop was created)
         </p>
       </fieldset>
+      <SaveActions top={top} saved={saved && 'Shop settings saved.'} submitLabel="Save shop settings" busy={busy} />
+    </form>
+  );
+}
+
+function toPrinters(result: Result<{ name: string; isDefault: boolean }[]> | null): Printers {
+  if (!result) return { state: 'loading' };
+  if (result.ok && result.value.length > 0) return { state: 'list', printers: result.value };
+  return { state: 'none', message: result.ok ? 'No printers found on this computer.' : result.error.message };
+}
+
+interface CheckFieldProps {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string | undefined;
+  hint?: string;
+  disabled: boolean;
+}
+
+/** A labelled checkbox with an optional hint and a field error under it. */
+function CheckField({ label, checked, onChange, error, hint, disabled }: CheckFieldProps) {
+  const id = useId();
+  return (
+    <div className={`field field--check${error ? ' field--invalid' : ''}`}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} disabled={disabled} />
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="field-hint field-hint--check">{hint}</p>}
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+/** The foot of a settings card: main's problem, the saved note and the save button. */
+function SaveActions({ top, saved, submitLabel, busy }: { top: string | null; saved: string | false; submitLabel: string; busy: boolean }) {
+  return (
+    <>
       <ErrorMessage message={top} />
       <div className="settings-actions">
         {saved && (
           <p className="success" role="status">
-            Shop settings saved.
+            {saved}
           </p>
         )}
-        <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-busy={busy || undefined}>
-          Save shop settings
-        </button>
+        <SubmitButton label={submitLabel} busy={busy} />
       </div>
-    </form>
+    </>
   );
 }
