@@ -144,13 +144,11 @@ async function rendererColdLoad(out: string[][]) {
     await page.exposeBinding('__invoke', (source, channel: unknown, input: unknown) =>
       t.core.call({ senderId: `bench-${i}`, frameUrl: source.frame.url(), isMainFrame: true }, channel, input),
     );
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { pos: unknown; __invoke: (c: string, i: unknown) => Promise<unknown> };
-      w.pos = { invoke: (c: string, i: unknown) => w.__invoke(c, i), on: () => () => {} };
-    });
+    // A string, not a function: tsx's transpiled output may reference helpers the page lacks.
+    await page.addInitScript(`window.pos = { invoke: (c, i) => window.__invoke(c, i), on: () => () => {} };`);
     const start = performance.now();
     await page.goto('https://brewline.test/index.html');
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     samples.push(performance.now() - start);
     await context.close();
   }
