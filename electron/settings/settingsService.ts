@@ -52,14 +52,25 @@ export class SettingsService {
       silentPrint: input.silentPrint,
       printerName: input.printerName,
     };
+    this.saveAudited(actor, 'shop', before, after, () => this.settings.setShop(after));
+    return this.view();
+  }
+
+  updateSecurity(actor: Session, input: ParsedInput<'settings.updateSecurity'>): SettingsView {
+    this.saveAudited(actor, 'security', this.settings.security(), input, () => this.settings.setSecurity(input));
+    return this.view();
+  }
+
+  /** Writes one settings group and its audit event in one transaction; the cache forgets on failure. */
+  private saveAudited(actor: Session, key: 'shop' | 'security', before: unknown, after: unknown, write: () => void): void {
     try {
       this.deps.sqlite.transaction(() => {
-        this.settings.setShop(after);
+        write();
         this.audit.append({
           actorUserId: actor.userId,
-          action: 'settings.shop.update',
+          action: `settings.${key}.update`,
           entityType: 'settings',
-          entityId: 'shop',
+          entityId: key,
           oldValue: before,
           newValue: after,
         });
@@ -68,27 +79,5 @@ export class SettingsService {
       this.settings.forget();
       throw error;
     }
-    return this.view();
-  }
-
-  updateSecurity(actor: Session, input: ParsedInput<'settings.updateSecurity'>): SettingsView {
-    const before = this.settings.security();
-    try {
-      this.deps.sqlite.transaction(() => {
-        this.settings.setSecurity(input);
-        this.audit.append({
-          actorUserId: actor.userId,
-          action: 'settings.security.update',
-          entityType: 'settings',
-          entityId: 'security',
-          oldValue: before,
-          newValue: input,
-        });
-      })();
-    } catch (error) {
-      this.settings.forget();
-      throw error;
-    }
-    return this.view();
   }
 }
