@@ -30,7 +30,7 @@ test('the packaged-style app starts, shows first-run setup, and keeps Node out o
   try {
     const window = await app.firstWindow();
     await expect(window).toHaveTitle(/Brewline/);
-    await expect(window.getByRole('heading', { name: /set up/i })).toBeVisible();
+    await expect(window.getByRole('heading', { name: 'Welcome to Brewline' })).toBeVisible();
     expect(window.url()).toMatch(/^app:\/\/brewline\//);
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => typeof (globalThis as { pos?: { invoke?: unknown } }).pos?.invoke)).toBe('function');
