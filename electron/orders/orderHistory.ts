@@ -20,6 +20,7 @@ function summaryOf(o: OrderRow): OrderSummary {
     businessDay: o.businessDay,
     createdAt: o.createdAt,
     staffName: o.staffName,
+    contactName: o.contactName,
     status: o.status,
     itemCount: o.itemCount,
     total: o.total,

@@ -142,6 +142,8 @@ export interface OrderSummary {
   businessDay: string; // YYYY-MM-DD
   createdAt: number; // UTC epoch ms
   staffName: string;
+  /** Customer name to call out, if one was given. */
+  contactName: string;
   status: OrderStatus;
   itemCount: number;
   total: Minor;

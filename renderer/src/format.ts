@@ -139,3 +139,32 @@ export function waitingLabel(sinceMs: number, now: number): string {
 }
 
 export const PAYMENT_LABELS: Record<PaymentMethod, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  'shop.setup': 'Shop set up',
+  'staff.create': 'Person added',
+  'staff.update': 'Person edited',
+  'staff.role.change': 'Role changed',
+  'staff.deactivate': 'Person deactivated',
+  'staff.reactivate': 'Person reactivated',
+  'staff.pin.reset': 'PIN reset',
+  'staff.password.reset': 'Password reset',
+  'staff.pin.change': 'Own PIN changed',
+  'staff.password.change': 'Own password changed',
+  'staff.unlock': 'Account unlocked',
+  'menu.item.price': 'Price changed',
+  'menu.item.update': 'Menu item changed',
+  'cart.discount': 'Order discount',
+  'cart.discount.remove': 'Order discount removed',
+  'cart.line.discount': 'Line discount',
+  'cart.line.discount.remove': 'Line discount removed',
+  'order.checkout': 'Sale',
+  'order.cancel': 'Order cancelled',
+  'settings.shop.update': 'Shop settings changed',
+  'settings.security.update': 'Security settings changed',
+};
+
+/** "Price changed" for "menu.item.price"; unknown actions show their code. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTIONS[action] ?? action;
+}

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { describeChange, formatDate, formatTime, shorten } from '../format';
+import { auditActionLabel, describeChange, formatDate, formatTime, shorten } from '../format';
 import { EMPTY_QUERY, useAuditStore, type AuditQuery } from '../stores/auditStore';
 import { useSessionStore } from '../stores/sessionStore';
 
@@ -75,7 +75,7 @@ export function AuditScreen() {
             {actionMissing && <option value={draft.action}>{draft.action}</option>}
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </SelectField>
@@ -163,6 +163,8 @@ function AuditRow({ event: e, timeZone }: { event: AuditEventView; timeZone: str
       </td>
       <td>{e.actorName ?? <span className="muted">System</span>}</td>
       <td>
+        <span className="audit-action-label">{auditActionLabel(e.action)}</span>
+        <br />
         <span className="audit-action mono">{breakable(e.action)}</span>
       </td>
       <td className="audit-details">

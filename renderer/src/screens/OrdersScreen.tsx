@@ -54,7 +54,7 @@ export function OrdersScreen() {
                 >
                   <span className="order-row-number">{o.shortNumber}</span>{' '}
                   <span className="order-row-time">{formatTime(o.createdAt, timeZone)}</span>{' '}
-                  <span className="order-row-staff">{o.staffName}</span>{' '}
+                  <span className="order-row-staff">{o.contactName ? `For ${o.contactName} · ${o.staffName}` : o.staffName}</span>{' '}
                   <span className="order-row-count">{itemCountLabel(o.itemCount)}</span>{' '}
                   <span className="order-row-total">{formatMoney(o.total, o.currency)}</span>{' '}
                   <span className={`status status--${o.status}`}>{STATUS_LABELS[o.status]}</span>
