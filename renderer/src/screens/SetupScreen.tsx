@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../electron/shared/money';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
+import { SecretField } from '../components/SecretFields';
 import { useSessionStore } from '../stores/sessionStore';
 import { Icon } from '../components/Icon';
 
@@ -235,54 +236,18 @@ export function SetupScreen() {
             </div>
             <div className="field-row">
               <div data-field="owner.password">
-                <TextField
-                  label="Password"
-                  type="password"
-                  value={password}
-                  onChange={setPassword}
-                  error={errors['owner.password']}
-                  autoComplete="new-password"
-                  hint="At least 12 characters"
-                  maxLength={256}
-                />
+                <SecretField kind="password" label="Password" value={password} onChange={setPassword} error={errors['owner.password']} hint="At least 12 characters" />
               </div>
               <div data-field="owner.confirmPassword">
-                <TextField
-                  label="Confirm password"
-                  type="password"
-                  value={confirmPassword}
-                  onChange={setConfirmPassword}
-                  error={errors['owner.confirmPassword']}
-                  autoComplete="new-password"
-                  maxLength={256}
-                />
+                <SecretField kind="password" label="Confirm password" value={confirmPassword} onChange={setConfirmPassword} error={errors['owner.confirmPassword']} />
               </div>
             </div>
             <div className="field-row">
               <div data-field="owner.pin">
-                <TextField
-                  label="PIN"
-                  type="password"
-                  inputMode="numeric"
-                  value={pin}
-                  onChange={(v) => setPin(v.replace(/\D/g, ''))}
-                  error={errors['owner.pin']}
-                  autoComplete="off"
-                  hint="6 digits for quick sign-in; not 123456 or 111111"
-                  maxLength={12}
-                />
+                <SecretField kind="pin" label="PIN" value={pin} onChange={setPin} error={errors['owner.pin']} hint="6 digits for quick sign-in; not 123456 or 111111" />
               </div>
               <div data-field="owner.confirmPin">
-                <TextField
-                  label="Confirm PIN"
-                  type="password"
-                  inputMode="numeric"
-                  value={confirmPin}
-                  onChange={(v) => setConfirmPin(v.replace(/\D/g, ''))}
-                  error={errors['owner.confirmPin']}
-                  autoComplete="off"
-                  maxLength={12}
-                />
+                <SecretField kind="pin" label="Confirm PIN" value={confirmPin} onChange={setConfirmPin} error={errors['owner.confirmPin']} />
               </div>
             </div>
           </fieldset>
