@@ -75,10 +75,12 @@ export class CartService {
   ) {
     const { db } = deps;
     const p = <T extends string>(name: T) => sql.placeholder(name);
+    // A literal, not a bound parameter, so SQLite can use the partial index `carts_one_open_per_user`.
+    const isOpen = sql`${carts.status} = 'open'`;
     this.openCartQuery = db
       .select()
       .from(carts)
-      .where(and(eq(carts.userId, p('userId')), eq(carts.status, 'open')))
+      .where(and(eq(carts.userId, p('userId')), isOpen))
       .prepare();
     this.linesQuery = db
       .select({ line: cartItems, name: menuItems.name, basePrice: menuItems.basePrice, isAvailable: menuItems.isAvailable, archivedAt: menuItems.archivedAt })
@@ -111,11 +113,11 @@ export class CartService {
       .select({ line: cartItems })
       .from(cartItems)
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
-      .where(and(eq(cartItems.id, p('lineId')), eq(carts.userId, p('userId')), eq(carts.status, 'open')))
+      .where(and(eq(cartItems.id, p('lineId')), eq(carts.userId, p('userId')), isOpen))
       .prepare();
     this.setLineQuantity = db.update(cartItems).set({ quantity: sql`${p('quantity')}` }).where(eq(cartItems.id, p('lineId'))).prepare();
     this.deleteLine = db.delete(cartItems).where(eq(cartItems.id, p('lineId'))).prepare();
-    this.deleteOpenCart = db.delete(carts).where(and(eq(carts.userId, p('userId')), eq(carts.status, 'open'))).prepare();
+    this.deleteOpenCart = db.delete(carts).where(and(eq(carts.userId, p('userId')), isOpen)).prepare();
   }
 
   taxPolicy(): TaxPolicy {
