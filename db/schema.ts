@@ -44,6 +44,8 @@ export const users = sqliteTable(
     failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),
     lockedUntil: integer('locked_until'),
     lastPasswordChange: integer('last_password_change'),
+    // pin_hash was made with the pepper key (argon2's secret); older hashes are re-made at the next good sign-in.
+    pinPeppered: bool('pin_peppered').notNull().default(false),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -80,7 +82,9 @@ export const profiles = sqliteTable('profiles', {
 export const authEvents = sqliteTable(
   'auth_events',
   {
-    id: text('id').primaryKey(),
+    // seq orders the keyed hash chain (like audit_events); append-only (triggers in the migration).
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
     eventType: text('event_type').notNull(), // login_pin, login_password, logout, lock, idle_lock, setup …
     usernameSubmitted: text('username_submitted').notNull().default(''),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -89,8 +93,16 @@ export const authEvents = sqliteTable(
     appVersion: text('app_version').notNull().default(''),
     metadata: text('metadata', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
     createdAt: integer('created_at').notNull(),
+    // Chain: 0 = written before the chain existed (unchained), 2 = HMAC-SHA-256 with the audit key.
+    alg: integer('alg').notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
-  (t) => [index('auth_events_created').on(t.createdAt), index('auth_events_user').on(t.userId, t.createdAt)],
+  (t) => [
+    index('auth_events_created').on(t.createdAt),
+    index('auth_events_user').on(t.userId, t.seq),
+    index('auth_events_type').on(t.eventType, t.seq),
+  ],
 );
 
 // Append-only and hash-chained: see db/migrations/*_audit_append_only.sql for the triggers.
@@ -111,8 +123,14 @@ export const auditEvents = sqliteTable(
     reason: text('reason').notNull().default(''),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    // 1 = plain SHA-256 (rows written before the keyed chain), 2 = HMAC-SHA-256 with the audit key.
+    alg: integer('alg').notNull().default(1),
   },
-  (t) => [index('audit_events_created').on(t.createdAt), index('audit_events_actor').on(t.actorUserId, t.createdAt)],
+  (t) => [
+    index('audit_events_created').on(t.createdAt),
+    index('audit_events_actor').on(t.actorUserId, t.seq),
+    index('audit_events_action').on(t.action, t.seq),
+  ],
 );
 
 // ---------- settings ----------
@@ -232,6 +250,8 @@ export const carts = sqliteTable(
     discountValue: integer('discount_value').notNull().default(0),
     discountReason: text('discount_reason').notNull().default(''),
     discountApprovedBy: text('discount_approved_by').references(() => users.id),
+    // The whole order's effective discount (basis points of the gross) a manager approved; checkout refuses more.
+    discountApprovedBp: integer('discount_approved_bp'),
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     specialInstructions: text('special_instructions').notNull().default(''),

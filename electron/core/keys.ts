@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The two secrets main keeps: one encrypts emails, the other keys their lookup digest. */
+/**
+ * The secrets main keeps outside the database: whoever copies the database file alone can read
+ * neither emails nor forge the audit chain nor brute-force PINs offline.
+ */
 export interface Keys {
   emailKey: Buffer; // AES-256-GCM, 32 bytes
-  digestKey: Buffer; // HMAC-SHA-256, 32 bytes
+  digestKey: Buffer; // HMAC-SHA-256 of emails, 32 bytes
+  auditKey: Buffer; // HMAC-SHA-256 of the audit and sign-in chains, 32 bytes
+  pepperKey: Buffer; // argon2's secret for PIN hashes, 32 bytes
 }
 
 export interface KeyProvider {
@@ -15,23 +20,54 @@ export interface KeyProvider {
   describe(): { backend: string; protected: boolean; warning: string | null };
 }
 
+const KEY_NAMES = ['emailKey', 'digestKey', 'auditKey', 'pepperKey'] as const satisfies readonly (keyof Keys)[];
+
+/** v1 held the two email keys; v2 adds the audit and pepper keys. */
 interface StoredKeys {
-  v: 1;
+  v: 1 | 2;
   emailKey: string;
   digestKey: string;
+  auditKey?: string;
+  pepperKey?: string;
 }
 
 const encode = (k: Keys): string =>
-  JSON.stringify({ v: 1, emailKey: k.emailKey.toString('base64'), digestKey: k.digestKey.toString('base64') } satisfies StoredKeys);
+  JSON.stringify({ v: 2, ...Object.fromEntries(KEY_NAMES.map((n) => [n, k[n].toString('base64')])) } as StoredKeys);
 
-function decode(text: string): Keys {
+/** Reads stored keys; `upgraded` says that keys missing from an older file were made now and must be saved. */
+function decode(text: string): { keys: Keys; upgraded: boolean } {
   const parsed = JSON.parse(text) as StoredKeys;
-  const keys = { emailKey: Buffer.from(parsed.emailKey, 'base64'), digestKey: Buffer.from(parsed.digestKey, 'base64') };
-  if (parsed.v !== 1 || keys.emailKey.length !== 32 || keys.digestKey.length !== 32) throw new Error('The key file is not valid');
-  return keys;
+  if (parsed.v !== 1 && parsed.v !== 2) throw new Error('The key file is not valid');
+  let upgraded = false;
+  const read = (name: (typeof KEY_NAMES)[number]): Buffer => {
+    const value = parsed[name];
+    if (value === undefined && parsed.v === 1 && (name === 'auditKey' || name === 'pepperKey')) {
+      upgraded = true;
+      return randomBytes(32);
+    }
+    const key = Buffer.from(value ?? '', 'base64');
+    if (key.length !== 32) throw new Error('The key file is not valid');
+    return key;
+  };
+  const keys = Object.fromEntries(KEY_NAMES.map((n) => [n, read(n)])) as unknown as Keys;
+  return { keys, upgraded };
 }
 
-export const freshKeys = (): Keys => ({ emailKey: randomBytes(32), digestKey: randomBytes(32) });
+export const freshKeys = (): Keys => ({ emailKey: randomBytes(32), digestKey: randomBytes(32), auditKey: randomBytes(32), pepperKey: randomBytes(32) });
+
+/** Writes the key file so that a crash mid-write never leaves a half file: temp file, fsync, rename. */
+function writeKeyFile(file: string, data: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
 
 /**
  * Keys in a file readable by this OS user only (0600), or from BREWLINE_KEYS (the file's JSON)
@@ -48,11 +84,13 @@ export class FileKeyProvider implements KeyProvider {
 
   keys(): Keys {
     if (this.cached) return this.cached;
-    if (this.env.BREWLINE_KEYS) return (this.cached = decode(this.env.BREWLINE_KEYS));
+    if (this.env.BREWLINE_KEYS) return (this.cached = decode(this.env.BREWLINE_KEYS).keys);
     if (fs.existsSync(this.file)) {
       // Tighten permissions that were loosened by hand (a copy, an archive tool).
       if (process.platform !== 'win32' && (fs.statSync(this.file).mode & 0o077) !== 0) fs.chmodSync(this.file, 0o600);
-      return (this.cached = decode(fs.readFileSync(this.file, 'utf8')));
+      const { keys, upgraded } = decode(fs.readFileSync(this.file, 'utf8'));
+      if (upgraded) writeKeyFile(this.file, encode(keys));
+      return (this.cached = keys);
     }
     const keys = freshKeys();
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -79,7 +117,11 @@ export class SealedKeyProvider implements KeyProvider {
 
   keys(): Keys {
     if (this.cached) return this.cached;
-    if (fs.existsSync(this.file)) return (this.cached = decode(this.seal.decrypt(fs.readFileSync(this.file))));
+    if (fs.existsSync(this.file)) {
+      const { keys, upgraded } = decode(this.seal.decrypt(fs.readFileSync(this.file)));
+      if (upgraded) writeKeyFile(this.file, this.seal.encrypt(encode(keys)));
+      return (this.cached = keys);
+    }
     const keys = freshKeys();
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     fs.writeFileSync(this.file, this.seal.encrypt(encode(keys)), { mode: 0o600, flag: 'wx' });
