@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, type Currency, type Minor } from './money';
 import { OVERRIDE_ACTIONS, ROLES, type OverrideAction, type Permission, type Role } from './permissions';
+import { cursor, day, id, secretText, text } from './schemas';
 
 // ---------- data shapes that cross the bridge ----------
 
@@ -329,15 +330,14 @@ const username = z
   .min(3, 'Use at least 3 characters')
   .max(150, 'Use at most 150 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dot, dash and underscore only');
-const personName = z.string().trim().max(150, 'Use at most 150 characters');
+const personName = text(150);
 const pinDigits = z.string().regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits');
-const anyPassword = z.string().min(1, 'Enter the password').max(256, 'Too long');
-export const newPassword = z.string().min(12, 'Use at least 12 characters').max(256, 'Use at most 256 characters');
+const anyPassword = secretText(1, 256, 'Enter the password');
+export const newPassword = secretText(12, 256, 'Use at least 12 characters');
 export const newPin = z
   .string()
   .regex(/^\d{6,12}$/, 'A PIN is 6 to 12 digits')
   .refine((pin) => !isTrivialPin(pin), 'That PIN is too easy to guess: avoid repeated or sequential digits');
-const id = z.string().min(1).max(64);
 const quantity = z.int().min(1).max(MAX_LINE_QUANTITY);
 const minor = z.int().min(0).max(100_000_000_000);
 
@@ -352,21 +352,20 @@ export function isTrivialPin(pin: string): boolean {
 }
 
 const empty = z.strictObject({});
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-23');
-const email = z.string().trim().max(254).email('Enter a valid email address');
+const email = text(254).pipe(z.email('Enter a valid email address'));
 const profileInput = z.strictObject({
-  displayName: z.string().trim().max(120).optional(),
-  phoneNumber: z.string().trim().max(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
-  favoriteDrink: z.string().trim().max(120).optional(),
-  bio: z.string().trim().max(1000).optional(),
+  displayName: text(120).optional(),
+  phoneNumber: text(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
+  favoriteDrink: text(120).optional(),
+  bio: text(1000).optional(),
 });
 const role = z.enum(ROLES);
-const note = z.string().trim().max(140, 'Keep notes under 140 characters');
+const note = text(140);
 const discountInput = z
   .strictObject({ kind: z.enum(['percent', 'amount']), value: z.int().min(1).max(100_000_000) })
   .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'At most 100%', path: ['value'] })
   .nullable();
-const reference = z.string().trim().max(60);
+const reference = text(60);
 export const paymentInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('cash'), tendered: minor.min(1, 'Enter the cash received') }),
   z.strictObject({ method: z.literal('card'), amount: minor.min(1, 'Enter the card amount'), reference: reference.optional() }),
@@ -399,14 +398,14 @@ export const contract = {
   'setup.complete': channel<SessionInfo>()({
     input: z.strictObject({
       shop: z.strictObject({
-        name: z.string().trim().min(1, 'Enter the shop name').max(120),
+        name: text(120, { min: 1, required: 'Enter the shop name' }),
         currency: z.enum(CURRENCY_CODES),
         taxRatePercent: z
           .string()
           .trim()
           .regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
         pricesIncludeTax: z.boolean(),
-        timezone: z.string().min(1).max(64),
+        timezone: text(64, { min: 1, required: 'Choose the time zone' }),
       }),
       owner: z.strictObject({
         username,
@@ -430,12 +429,12 @@ export const contract = {
     summary: "This window's session (possibly locked), or null.",
   }),
   'auth.loginPin': channel<SessionInfo>()({
-    input: z.strictObject({ username: z.string().trim().min(1).max(150), pin: pinDigits }),
+    input: z.strictObject({ username: text(150, { min: 1, required: 'Choose your name' }), pin: pinDigits }),
     permission: 'public',
     summary: 'Sign in (or unlock) with a PIN.',
   }),
   'auth.loginPassword': channel<SessionInfo>()({
-    input: z.strictObject({ username: z.string().trim().min(1).max(150), password: anyPassword }),
+    input: z.strictObject({ username: text(150, { min: 1, required: 'Choose your name' }), password: anyPassword }),
     permission: 'public',
     summary: 'Sign in (or unlock) with a password.',
   }),
@@ -466,7 +465,7 @@ export const contract = {
   }),
   'override.approve': channel<OverrideApproval>()({
     input: z.strictObject({
-      username: z.string().trim().min(1).max(150),
+      username: text(150, { min: 1, required: 'Choose the manager' }),
       pin: pinDigits,
       action: z.enum(Object.keys(OVERRIDE_ACTIONS) as [OverrideAction, ...OverrideAction[]]),
     }),
@@ -542,11 +541,11 @@ export const contract = {
   'audit.list': channel<AuditPage>()({
     input: z.strictObject({
       actorUserId: id.optional(),
-      action: z.string().max(64).optional(),
+      action: text(64).optional(),
       fromDay: day.optional(),
       toDay: day.optional(),
       limit: z.int().min(1).max(200).optional(),
-      before: z.string().max(32).optional(),
+      before: cursor(32).optional(),
     }),
     permission: 'audit.view',
     summary: 'The audit trail, newest first, filtered by person, action and shop-local dates.',
@@ -588,7 +587,7 @@ export const contract = {
     summary: 'Add an item with its options and note (the same combination again raises its quantity).',
   }),
   'cart.addBySku': channel<CartView>()({
-    input: z.strictObject({ sku: z.string().trim().min(1, 'Scan or type a code').max(64) }),
+    input: z.strictObject({ sku: text(64, { min: 1, required: 'Scan or type a code' }) }),
     permission: 'cart.use',
     summary: 'Add the item with this SKU/barcode, with its default options (keyboard-wedge scanners).',
   }),
@@ -598,21 +597,21 @@ export const contract = {
     summary: "Set a line's note (\"extra hot\").",
   }),
   'cart.setLineDiscount': channel<CartView>()({
-    input: z.strictObject({ lineId: id, discount: discountInput, reason: z.string().trim().max(200).optional(), approvalId: z.uuid().optional() }),
+    input: z.strictObject({ lineId: id, discount: discountInput, reason: text(200).optional(), approvalId: z.uuid().optional() }),
     permission: 'discount.apply',
     summary: 'A discount on one line; above the limit it needs a manager.',
   }),
   'cart.setDetails': channel<CartView>()({
     input: z.strictObject({
-      contactName: z.string().trim().max(120).optional(),
-      contactPhone: z.string().trim().max(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
-      specialInstructions: z.string().trim().max(500).optional(),
+      contactName: text(120).optional(),
+      contactPhone: text(20).regex(/^[0-9+()\-\s]*$/, 'Digits, spaces, + ( ) - only').optional(),
+      specialInstructions: text(500).optional(),
     }),
     permission: 'cart.use',
     summary: 'Customer name to call out, phone, special instructions.',
   }),
   'cart.park': channel<CartView>()({
-    input: z.strictObject({ name: z.string().trim().min(1, 'Give the ticket a name').max(60) }),
+    input: z.strictObject({ name: text(60, { min: 1, required: 'Give the ticket a name' }) }),
     permission: 'cart.use',
     summary: 'Park the current order under a name; the counter starts a fresh one.',
   }),
@@ -639,7 +638,7 @@ export const contract = {
   'cart.setDiscount': channel<CartView>()({
     input: z.strictObject({
       discount: discountInput,
-      reason: z.string().trim().max(200).optional(),
+      reason: text(200).optional(),
       approvalId: z.uuid().optional(),
     }),
     permission: 'discount.apply',
@@ -652,7 +651,7 @@ export const contract = {
   }),
   'orders.checkout': channel<CheckoutResult>()({
     input: z.strictObject({
-      requestId: z.uuid('requestId must be a UUID'),
+      requestId: z.uuid('This sale has no valid request number. Close the payment and open it again.'),
       payments: z.array(paymentInput).min(1, 'Add a payment').max(10, 'At most 10 payments'),
     }),
     permission: 'orders.checkout',
@@ -669,7 +668,7 @@ export const contract = {
     summary: 'One tap on the queue: pending → preparing → ready → completed. `from` guards against double taps.',
   }),
   'orders.cancel': channel<OrderDetail>()({
-    input: z.strictObject({ orderId: id, reason: z.string().trim().min(3, 'Say why').max(200), approvalId: z.uuid().optional() }),
+    input: z.strictObject({ orderId: id, reason: text(200, { min: 3, required: 'Say why' }), approvalId: z.uuid().optional() }),
     permission: 'orders.cancel',
     override: 'order.cancelPaid',
     summary: 'Cancel a paid order (a barista needs a manager’s approval).',
@@ -696,13 +695,13 @@ export const contract = {
   }),
   'settings.updateShop': channel<SettingsView>()({
     input: z.strictObject({
-      name: z.string().trim().min(1, 'Enter the shop name').max(120),
+      name: text(120, { min: 1, required: 'Enter the shop name' }),
       taxRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
       pricesIncludeTax: z.boolean(),
       businessDayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time like 04:00'),
-      receiptFooter: z.string().trim().max(300),
+      receiptFooter: text(300),
       silentPrint: z.boolean(),
-      printerName: z.string().trim().max(200),
+      printerName: text(200),
     }),
     permission: 'settings.manage',
     summary: 'Shop name, tax, business day start, receipt footer and printing.',
@@ -710,7 +709,7 @@ export const contract = {
   'orders.list': channel<OrderPage>()({
     input: z.strictObject({
       limit: z.int().min(1).max(100).optional(),
-      before: z.string().max(64).optional(),
+      before: cursor(64).optional(),
     }),
     permission: 'orders.view',
     summary: 'Order history, newest first.',
