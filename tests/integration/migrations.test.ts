@@ -1,4 +1,11 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/open';
 import { SEED_MENU } from '../../db/seed/menu';
 import { makeTestCore, setupInput, type TestCore } from '../support/testCore';
 
@@ -72,4 +79,57 @@ test('orders cannot take a menu item or a user down with them (RESTRICT)', async
   // Refused twice over: the orders' RESTRICT, and the append-only sign-in log that would have to change.
   expect(() => t.core.sqlite.prepare(`delete from users`).run()).toThrow(/FOREIGN KEY|append-only/);
   expect(t.count('users')).toBe(1);
+});
+
+test('a database from before the keyed chains keeps its sign-in history (as unchained legacy rows) and gains the append-only guards', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brewline-mig-'));
+  try {
+    // The migrations as they were before 0004, applied to a new file.
+    const oldFolder = path.join(dir, 'migrations');
+    fs.cpSync(DEFAULT_MIGRATIONS_FOLDER, oldFolder, { recursive: true });
+    const journalPath = path.join(oldFolder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((e) => e.tag < '0004');
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const dbPath = path.join(dir, 'old.sqlite');
+    const old = new Database(dbPath);
+    migrate(drizzle(old), { migrationsFolder: oldFolder });
+    const insert = old.prepare(`insert into auth_events (id, event_type, username_submitted, successful, metadata, created_at) values (?, ?, 'olivia', 1, '{}', ?)`);
+    insert.run('b-second', 'logout', 2000);
+    insert.run('a-first', 'login_pin', 1000);
+    old.close();
+
+    const { sqlite } = openDatabase({ path: dbPath });
+    try {
+      expect(sqlite.prepare(`select seq, id, alg, hash from auth_events order by seq`).all()).toEqual([
+        { seq: 1, id: 'a-first', alg: 0, hash: '' },
+        { seq: 2, id: 'b-second', alg: 0, hash: '' },
+      ]);
+      expect(() => sqlite.prepare(`delete from auth_events`).run()).toThrow(/append-only/);
+      expect(() => sqlite.prepare(`update auth_events set successful = 0`).run()).toThrow(/append-only/);
+      expect(() =>
+        sqlite.prepare(`insert or replace into auth_events (seq, id, event_type, successful, created_at) values (1, 'forged', 'login_pin', 1, 1)`).run(),
+      ).toThrow(/append-only/);
+      expect(sqlite.prepare(`select alg from audit_events limit 1`).all()).toEqual([]);
+      expect(sqlite.prepare(`select count(*) from auth_events`).pluck().get()).toBe(2);
+    } finally {
+      sqlite.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('INSERT OR REPLACE cannot rewrite an audit row behind the append-only triggers', () => {
+  t = makeTestCore();
+  t.core.sqlite.transaction(() => t.core.services.audit.append({ actorUserId: null, action: 'test.event', entityType: 'test', entityId: '1' }))();
+  const row = t.core.sqlite.prepare(`select * from audit_events`).get() as Record<string, unknown>;
+  expect(() =>
+    t.core.sqlite
+      .prepare(
+        `insert or replace into audit_events (seq, id, created_at, action, entity_type, entity_id, reason, prev_hash, hash) values (@seq, @id, @created_at, 'test.forged', 'test', '1', '', @prev_hash, @hash)`,
+      )
+      .run(row),
+  ).toThrow(/append-only/);
+  expect(t.core.sqlite.prepare(`select action from audit_events`).pluck().all()).toEqual(['test.event']);
 });
