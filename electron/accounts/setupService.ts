@@ -46,7 +46,7 @@ export class SetupService {
     if (!isTimeZone(input.shop.timezone)) throw invalid('Unknown time zone', { 'shop.timezone': 'Pick a time zone from the list' });
 
     // Hash outside the transaction: argon2 is slow on purpose and must not hold the write lock.
-    const [passwordHash, pinHash] = await Promise.all([hashSecret(input.owner.password), hashSecret(input.owner.pin)]);
+    const [passwordHash, pinHash] = await Promise.all([hashSecret(input.owner.password), this.credentials.preparePin(input.owner.pin)]);
     const now = this.deps.clock.now();
     const userId = newId(now);
     const owner = input.owner;
@@ -71,6 +71,7 @@ export class SetupService {
             authToken: newToken(),
             username: owner.username,
             pinHash,
+            pinPeppered: true,
             firstName: owner.firstName,
             lastName: owner.lastName,
             role: 'owner',

@@ -11,6 +11,8 @@ export interface StaffRecord {
   isActive: boolean;
   passwordHash: string | null;
   pinHash: string | null;
+  /** pinHash was made with the pepper key. */
+  pinPeppered: boolean;
   firstName: string;
   lastName: string;
   displayName: string;
@@ -57,6 +59,7 @@ export class StaffDirectory {
       isActive: u.isActive,
       passwordHash: u.passwordHash,
       pinHash: u.pinHash,
+      pinPeppered: u.pinPeppered,
       firstName: u.firstName,
       lastName: u.lastName,
       displayName: displayNameOf({ ...u, displayName: profile.displayName }),
@@ -96,7 +99,7 @@ export class StaffDirectory {
   listActive(): LoginUser[] {
     return this.all()
       .filter((r) => r.isActive)
-      .map((r) => ({ username: r.username, displayName: r.displayName, role: r.role }));
+      .map((r) => ({ username: r.username, displayName: r.displayName, role: r.role, hasPassword: r.passwordHash !== null }));
   }
 
   count(): number {

@@ -9,7 +9,6 @@ import { conflict, invalid, notFound, ServiceError } from '../core/errors';
 import type { AuthService } from './authService';
 import type { Credentials } from './credentials';
 import type { EmailCrypto } from './emailCrypto';
-import { hashSecret } from './secrets';
 import type { Session, SessionStore } from './sessions';
 import type { StaffDirectory, StaffRecord } from './staffDirectory';
 
@@ -95,7 +94,7 @@ export class StaffService {
     }
     if (this.staff.usernameTaken(input.username)) throw conflict('That username is taken', { username: 'Already taken' });
     const [pinHash, passwordHash] = await Promise.all([
-      hashSecret(input.pin),
+      this.credentials.preparePin(input.pin),
       input.password ? this.credentials.preparePassword(null, input.password) : Promise.resolve(null),
     ]);
     const now = this.deps.clock.now();
@@ -109,6 +108,7 @@ export class StaffService {
           authToken: newToken(),
           username: input.username,
           pinHash,
+          pinPeppered: true,
           firstName: input.firstName,
           lastName: input.lastName,
           role: input.role,
@@ -196,12 +196,13 @@ export class StaffService {
 
   async resetPin(actor: Session, userId: string, pin: string): Promise<StaffView> {
     const target = this.requireManageable(actor, userId);
-    const hash = await hashSecret(pin);
+    const hash = await this.credentials.preparePin(pin);
     this.deps.sqlite.transaction(() => {
       this.credentials.storePin(target.id, hash);
       this.audit.append({ actorUserId: actor.userId, action: 'staff.pin.reset', entityType: 'user', entityId: target.id });
       this.auth.recordEvent({ type: 'pin_reset', successful: true, usernameSubmitted: target.username, userId: target.id, metadata: { by: actor.userId } });
     })();
+    this.endSessionsAfterReset(actor, target.id);
     return this.mustView(target.id);
   }
 
@@ -213,7 +214,13 @@ export class StaffService {
       this.audit.append({ actorUserId: actor.userId, action: 'staff.password.reset', entityType: 'user', entityId: target.id });
       this.auth.recordEvent({ type: 'password_reset', successful: true, usernameSubmitted: target.username, userId: target.id, metadata: { by: actor.userId } });
     })();
+    this.endSessionsAfterReset(actor, target.id);
     return this.mustView(target.id);
+  }
+
+  /** A reset secret means whoever is signed in as that person signs in again (an owner resetting their own keeps this window). */
+  private endSessionsAfterReset(actor: Session, targetId: string): void {
+    this.sessions.endUser(targetId, targetId === actor.userId ? actor.senderId : undefined);
   }
 
   unlock(actor: Session, userId: string): StaffView {

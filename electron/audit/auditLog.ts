@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { newId } from '../../db/ids';
 import type { Deps } from '../core/deps';
+import { AUDIT_CHAIN, AUTH_CHAIN, ChainAppender, chainRows, startState, tailCut, walk } from './chain';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './chain';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -15,67 +15,37 @@ export interface AuditEntry {
   reason?: string;
 }
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  created_at: number;
-  actor_user_id: string | null;
-  approver_user_id: string | null;
-  terminal_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  old_value: string | null;
-  new_value: string | null;
-  reason: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function rowHash(r: Omit<AuditRow, 'seq' | 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        r.prev_hash,
-        r.id,
-        r.created_at,
-        r.actor_user_id,
-        r.approver_user_id,
-        r.terminal_id,
-        r.action,
-        r.entity_type,
-        r.entity_id,
-        r.old_value,
-        r.new_value,
-        r.reason,
-      ]),
-    )
-    .digest('hex');
+/** One row of auth_events (sign-ins, locks, refusals, app start/stop). */
+export interface AuthEventRecord {
+  type: string;
+  successful: boolean;
+  usernameSubmitted?: string;
+  userId?: string | null;
+  metadata?: Record<string, unknown>;
 }
 
 /**
- * The append-only, hash-chained audit trail. `append` must run inside the transaction of the
- * change it records, so the change and its audit row commit (or roll back) together.
+ * The append-only, keyed hash-chained trails: audit_events (changes) and auth_events (sign-ins
+ * and security events). `append` must run inside the transaction of the change it records, so
+ * the change and its audit row commit (or roll back) together.
  */
 export class AuditLog {
-  private readonly lastHash;
-  private readonly insert;
+  private readonly audit;
+  private readonly auth;
 
-  constructor(private readonly deps: Pick<Deps, 'sqlite' | 'clock' | 'terminal'>) {
-    this.lastHash = deps.sqlite.prepare<[], { hash: string }>('select hash from audit_events order by seq desc limit 1');
-    this.insert = deps.sqlite.prepare(
-      `insert into audit_events (id, created_at, actor_user_id, approver_user_id, terminal_id, action, entity_type,
-         entity_id, old_value, new_value, reason, prev_hash, hash)
-       values (@id, @created_at, @actor_user_id, @approver_user_id, @terminal_id, @action, @entity_type,
-         @entity_id, @old_value, @new_value, @reason, @prev_hash, @hash)`,
-    );
+  constructor(
+    private readonly deps: Pick<Deps, 'sqlite' | 'clock' | 'terminal' | 'appVersion'>,
+    private readonly auditKey: () => Buffer,
+  ) {
+    this.audit = new ChainAppender(deps.sqlite, AUDIT_CHAIN, auditKey);
+    this.auth = new ChainAppender(deps.sqlite, AUTH_CHAIN, auditKey);
   }
 
   append(entry: AuditEntry): string {
-    if (!this.deps.sqlite.inTransaction) throw new Error('AuditLog.append must run inside a transaction');
     const now = this.deps.clock.now();
-    const row = {
-      id: newId(now),
+    const id = newId(now);
+    this.audit.append({
+      id,
       created_at: now,
       actor_user_id: entry.actorUserId,
       approver_user_id: entry.approverUserId ?? null,
@@ -86,19 +56,35 @@ export class AuditLog {
       old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
       new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
       reason: entry.reason ?? '',
-      prev_hash: this.lastHash.get()?.hash ?? GENESIS_HASH,
-    };
-    this.insert.run({ ...row, hash: rowHash(row) });
-    return row.id;
+    });
+    return id;
   }
 
-  /** Walks the chain; returns the first row whose link or content does not match, or null if intact. */
+  /** Appends a sign-in/security event; joins the caller's transaction or makes its own. */
+  appendAuthEvent(event: AuthEventRecord): void {
+    const now = this.deps.clock.now();
+    this.deps.sqlite.transaction(() =>
+      this.auth.append({
+        id: newId(now),
+        created_at: now,
+        event_type: event.type,
+        username_submitted: event.usernameSubmitted ?? '',
+        user_id: event.userId ?? null,
+        terminal_id: this.deps.terminal.id,
+        successful: event.successful,
+        app_version: this.deps.appVersion,
+        metadata: JSON.stringify(event.metadata ?? {}),
+      }),
+    )();
+  }
+
+  /**
+   * Walks the whole audit chain on this thread (tests, tools); returns the first row that does not
+   * fit, or null if intact. The app verifies through ChainVerifier (incremental, or in a worker).
+   */
   verify(): { seq: number; id: string } | null {
-    let prev = GENESIS_HASH;
-    for (const row of this.deps.sqlite.prepare<[], AuditRow>('select * from audit_events order by seq').iterate()) {
-      if (row.prev_hash !== prev || rowHash(row) !== row.hash) return { seq: row.seq, id: row.id };
-      prev = row.hash;
-    }
-    return null;
+    const state = startState();
+    const broken = walk(AUDIT_CHAIN, this.auditKey(), chainRows(this.deps.sqlite, AUDIT_CHAIN, 0), state) ?? tailCut(this.deps.sqlite, AUDIT_CHAIN, state);
+    return broken && { seq: broken.seq, id: broken.id };
   }
 }

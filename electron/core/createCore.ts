@@ -7,6 +7,8 @@ import { Credentials } from '../accounts/credentials';
 import { EmailCrypto } from '../accounts/emailCrypto';
 import { StaffService } from '../accounts/staffService';
 import { AuditQuery } from '../audit/auditQuery';
+import { ChainVerifier } from '../audit/chainVerifier';
+import { SignInHistory } from '../audit/signInHistory';
 import { SettingsService } from '../settings/settingsService';
 import { SessionStore } from '../accounts/sessions';
 import { SetupService } from '../accounts/setupService';
@@ -65,10 +67,15 @@ export function createCore(options: CoreOptions) {
   const listeners = new Set<CoreEventListener>();
   const settings = new SettingsStore(deps);
   const staff = new StaffDirectory(deps);
-  const audit = new AuditLog(deps);
+  // The audit key signs both chains (audit_events, auth_events); it is read when first needed.
+  const auditKey = () => options.keys.keys().auditKey;
+  const audit = new AuditLog(deps, auditKey);
   const sessions: SessionStore = new SessionStore(
     clock,
-    () => settings.security().idleLockMinutes * 60_000,
+    {
+      idleLockMs: () => settings.security().idleLockMinutes * 60_000,
+      maxSessionMs: () => settings.security().maxSessionHours * 3_600_000,
+    },
     (session, reason) => {
       auth.recordEvent({
         type: reason === 'idle' ? 'idle_lock' : 'lock',
@@ -78,21 +85,28 @@ export function createCore(options: CoreOptions) {
       });
       for (const listener of listeners) listener(session.senderId, 'session.locked', { reason });
     },
+    (session, reason) => {
+      auth.sessionEnded(session, reason);
+      if (reason === 'expired') for (const listener of listeners) listener(session.senderId, 'session.ended', { reason });
+    },
   );
-  const credentials = new Credentials(deps);
+  // The PIN pepper is read when first needed, like the email key.
+  const credentials = new Credentials(deps, () => options.keys.keys().pepperKey);
   const emails = new EmailCrypto(options.keys);
   const approvals = new ApprovalStore(clock);
   const auth = new AuthService(deps, sessions, staff, settings, credentials, audit);
   const setup = new SetupService(deps, settings, staff, audit, auth, sessions, credentials);
   const staffService = new StaffService(deps, staff, credentials, emails, audit, auth, sessions);
   const settingsService = new SettingsService(deps, settings, options.keys, audit);
-  const auditQuery = new AuditQuery(deps, audit, staff, settings);
-  const menu = new MenuService(deps, audit);
+  const verifier = new ChainVerifier(deps, auditKey, { dbPath: options.dbPath, nativeBinding: options.nativeBinding });
+  const auditQuery = new AuditQuery(deps, verifier, staff, settings);
+  const signIns = new SignInHistory(deps, staff, settings);
+  const menu = new MenuService(deps, audit, settings);
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   const history = new OrderHistory(deps, settings);
   const checkout = new CheckoutService(deps, settings, cart, history, audit);
   const parked = new ParkedTickets(deps, cart, staff);
-  const queue = new OrderQueue(deps, history, audit);
+  const queue = new OrderQueue(deps, history, audit, approvals);
   const receipts = new ReceiptService(history, settings, options.printer ?? null);
 
   const services = {
@@ -104,6 +118,7 @@ export function createCore(options: CoreOptions) {
     approvals,
     audit,
     auditQuery,
+    signIns,
     sessions,
     auth,
     setup,
@@ -121,7 +136,11 @@ export function createCore(options: CoreOptions) {
     approvals,
     trustedOrigins: options.trustedOrigins,
     logger,
+    // PCI DSS 10.2.1: refused calls are security events.
+    onRefused: (channel, session) =>
+      audit.appendAuthEvent({ type: 'permission_denied', successful: false, usernameSubmitted: session?.username ?? '', userId: session?.userId ?? null, metadata: { channel } }),
   });
+  audit.appendAuthEvent({ type: 'app_start', successful: true, metadata: { version: deps.appVersion } });
 
   return {
     router,
@@ -138,7 +157,17 @@ export function createCore(options: CoreOptions) {
     },
     /** Lock idle sessions now; main calls this on a timer. */
     sweepIdle: () => sessions.sweepIdle(),
-    close: () => sqlite.close(),
+    /** The window closed (main.ts): its session ends with it. */
+    endWindow: (senderId: string) => sessions.endWindow(senderId),
+    close: () => {
+      if (!sqlite.open) return;
+      verifier.close();
+      try {
+        audit.appendAuthEvent({ type: 'app_stop', successful: true, metadata: { version: deps.appVersion } });
+      } finally {
+        sqlite.close();
+      }
+    },
   };
 }
 

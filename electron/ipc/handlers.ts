@@ -1,7 +1,15 @@
 import { can, OVERRIDE_ACTIONS } from '../shared/permissions';
 import type { Services } from '../core/createCore';
 import { ServiceError } from '../core/errors';
+import type { Session } from '../accounts/sessions';
 import type { Handlers } from './router';
+
+/** Reading a log is itself recorded (PCI DSS 10.2.1): once per first page, not per page. */
+function viewed<T>(s: Services, session: Session, log: 'audit' | 'sign_ins', before: string | undefined, read: () => T): T {
+  const page = read();
+  if (before === undefined) s.audit.appendAuthEvent({ type: 'audit_view', successful: true, usernameSubmitted: session.username, userId: session.userId, metadata: { log } });
+  return page;
+}
 
 /** Channel → service method. Validation, sessions and permissions already happened in the router. */
 export function createHandlers(s: Omit<Services, never>): Handlers {
@@ -22,7 +30,7 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
       if (!can(approver.role, OVERRIDE_ACTIONS[input.action])) {
         throw new ServiceError('FORBIDDEN', `${approver.displayName} cannot approve this. Ask a manager.`);
       }
-      return s.approvals.issue(session, input.action, approver);
+      return s.approvals.issue(session, input, approver);
     },
     'staff.list': () => s.staffService.list(),
     'staff.create': (input, { session }) => s.staffService.create(session, input),
@@ -33,9 +41,10 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
     'staff.unlock': (input, { session }) => s.staffService.unlock(session, input.userId),
     'settings.get': () => s.settingsService.view(),
     'settings.updateSecurity': (input, { session }) => s.settingsService.updateSecurity(session, input),
-    'audit.list': (input) => s.auditQuery.list(input),
+    'audit.list': (input, { session }) => viewed(s, session, 'audit', input.before, () => s.auditQuery.list(input)),
     'audit.filters': () => s.auditQuery.filters(),
-    'audit.verify': () => s.auditQuery.verify(),
+    'audit.verify': (input) => s.auditQuery.verify(input),
+    'audit.signIns': (input, { session }) => viewed(s, session, 'sign_ins', input.before, () => s.signIns.page(input)),
     'menu.updateItem': (input, { session }) => s.menu.updateItem(session, input),
     'menu.list': () => s.menu.list(),
     'cart.get': (_input, { session }) => s.cart.view(session.userId),
@@ -56,7 +65,7 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
     'orders.get': (input, { session }) => s.history.detailFor(session, input.orderId),
     'orders.queue': () => s.queue.list(),
     'orders.advance': (input, { session }) => s.queue.advance(session, input.orderId, input.from),
-    'orders.cancel': (input, { session, approver }) => s.queue.cancel(session, input.orderId, input.reason, approver?.approverId ?? null),
+    'orders.cancel': (input, { session, approvalId }) => s.queue.cancel(session, input.orderId, input.reason, approvalId),
     'receipts.get': (input, { session }) => s.receipts.get(session, input.orderId),
     'receipts.print': (input, { session }) => s.receipts.print(session, input.orderId),
     'receipts.savePdf': (input, { session }) => s.receipts.savePdf(session, input.orderId),

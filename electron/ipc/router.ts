@@ -23,8 +23,12 @@ type NeedsSession<C extends Channel> = Contract[C]['permission'] extends 'public
 export interface HandlerContext<C extends Channel> {
   senderId: string;
   session: NeedsSession<C> extends true ? Session : undefined;
-  /** Set when the caller lacked the permission and a manager's override approval let the call through. */
-  approver: { approverId: string; approverName: string } | null;
+  /**
+   * Set when the caller lacked the permission and a manager's approval for this action let the
+   * call through. The router only checked it; the handler must use it with the action's
+   * parameters (ApprovalStore.use) inside its transaction.
+   */
+  approvalId: string | null;
 }
 
 export type Handler<C extends Channel> = (
@@ -69,10 +73,12 @@ export function createRouter(options: {
   approvals: ApprovalStore;
   trustedOrigins: readonly string[];
   logger: Logger;
+  /** Told of every FORBIDDEN answer (recorded as a security event); its failure never changes the answer. */
+  onRefused?: (channel: string, session: Session | undefined) => void;
 }): Router {
-  const { handlers, sessions, approvals, trustedOrigins, logger } = options;
+  const { handlers, sessions, approvals, trustedOrigins, logger, onRefused } = options;
 
-  return {
+  const router: Router = {
     async call(ctx, channel, rawInput) {
       if (!ctx.isMainFrame || !trustedOrigins.includes(originOf(ctx.frameUrl) ?? '')) {
         logger.error('refused IPC from an untrusted sender', { frameUrl: ctx.frameUrl, channel: String(channel) });
@@ -88,29 +94,32 @@ export function createRouter(options: {
       }
 
       let session: Session | undefined;
-      let approver: { approverId: string; approverName: string } | null = null;
+      let approvalId: string | null = null;
       if (def.permission !== 'public') {
         session = sessions.get(ctx.senderId);
         if (!session) return fail('UNAUTHENTICATED', 'Please sign in first');
         if (session.lockedAt !== null) return fail('LOCKED', `The till is locked. ${session.displayName}, enter your PIN to continue.`);
         if (!can(session.role, def.permission)) {
           // A manager's single-use approval stands in for the missing permission on channels that allow it.
-          const approvalId = (parsed.data as { approvalId?: unknown }).approvalId;
+          const given = (parsed.data as { approvalId?: unknown }).approvalId;
           const override = 'override' in def ? def.override : undefined;
-          if (!override || typeof approvalId !== 'string') return fail('FORBIDDEN', 'Your role cannot do that. Ask a manager.');
+          if (!override || typeof given !== 'string') return fail('FORBIDDEN', 'Your role cannot do that. Ask a manager.');
           try {
-            approver = approvals.consume(approvalId, override, session);
+            approvals.check(given, override, session); // used up by the handler, bound to its parameters
+            approvalId = given;
           } catch (error) {
             if (error instanceof ServiceError) return fail(error.code, error.message);
             throw error;
           }
         }
-        sessions.touch(session);
+        // Only the renderer's ping on real pointer/key input keeps a till awake: a screen that polls
+        // (the bar queue) must not hold a session open (PCI DSS 8.2.8). Sign-in and unlock restart it too.
+        if (channel === 'auth.activity') sessions.touch(session);
       }
 
       try {
-        const handler = handlers[channel] as (input: unknown, hctx: { senderId: string; session: Session | undefined; approver: typeof approver }) => unknown;
-        const value = await handler(parsed.data, { senderId: ctx.senderId, session, approver });
+        const handler = handlers[channel] as (input: unknown, hctx: { senderId: string; session: Session | undefined; approvalId: string | null }) => unknown;
+        const value = await handler(parsed.data, { senderId: ctx.senderId, session, approvalId });
         return ok(value);
       } catch (error) {
         if (error instanceof ServiceError) return fail(error.code, error.message, error.fields);
@@ -118,6 +127,19 @@ export function createRouter(options: {
         logger.error(`internal error ${errorId} on ${channel}`, { error: error instanceof Error ? error.stack : String(error) });
         return fail('INTERNAL', `Something went wrong (error ${errorId}). Nothing was changed; please try again.`);
       }
+    },
+  };
+  return {
+    async call(ctx, channel, input) {
+      const result = await router.call(ctx, channel, input);
+      if (!result.ok && result.error.code === 'FORBIDDEN' && onRefused) {
+        try {
+          onRefused(String(channel).slice(0, 60), sessions.get(ctx.senderId));
+        } catch (error) {
+          logger.error('could not record a refused call', { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return result;
     },
   };
 }

@@ -4,7 +4,8 @@ import type { ChosenOptionView, MenuCategoryView, MenuItemView, ModifierGroupVie
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
-import { conflict, invalid, notFound } from '../core/errors';
+import type { SettingsStore } from '../settings/shopSettings';
+import { conflict, invalid, notFound, ServiceError } from '../core/errors';
 
 interface ModifierCatalog {
   /** Groups per item, in display order, with their live options. */
@@ -20,6 +21,7 @@ export class MenuService {
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
     private readonly audit: AuditLog,
+    private readonly settings: SettingsStore,
   ) {
     this.sellableQuery = deps.db
       .select({ id: menuItems.id, name: menuItems.name, isAvailable: menuItems.isAvailable })
@@ -109,7 +111,7 @@ export class MenuService {
       .from(menuItems)
       .where(and(eq(menuItems.sku, sku.trim()), isNull(menuItems.archivedAt)))
       .get();
-    if (!item) throw notFound(`An item with code ${sku.trim()}`);
+    if (!item) throw new ServiceError('NOT_FOUND', `No item has the code ${sku.trim()} — check the code or search by name`);
     return item;
   }
 
@@ -142,7 +144,11 @@ export class MenuService {
     return item;
   }
 
-  /** Price and availability; every change is audited with the old and new values. */
+  /**
+   * Price and availability; every change is audited with the item's name and the old and new
+   * values, prices with their currency, so the audit log reads "Latte: ₱130.00 → ₱0.00" even
+   * after the item is renamed or the shop changes currency.
+   */
   updateItem(actor: Session, input: ParsedInput<'menu.updateItem'>): MenuItemView {
     return this.deps.sqlite.transaction(() => {
       const item = this.deps.db
@@ -162,13 +168,14 @@ export class MenuService {
         .where(eq(menuItems.id, item.id))
         .returning()
         .get();
+      const currency = this.settings.requireShop().currency;
       this.audit.append({
         actorUserId: actor.userId,
         action: input.price !== undefined && input.price !== item.basePrice ? 'menu.item.price' : 'menu.item.update',
         entityType: 'menu_item',
         entityId: item.id,
-        oldValue: { name: item.name, price: item.basePrice, isAvailable: item.isAvailable },
-        newValue: { name: updated.name, price: updated.basePrice, isAvailable: updated.isAvailable },
+        oldValue: { name: item.name, price: item.basePrice, currency, isAvailable: item.isAvailable },
+        newValue: { name: updated.name, price: updated.basePrice, currency, isAvailable: updated.isAvailable },
       });
       return this.itemView(updated);
     })();

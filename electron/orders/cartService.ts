@@ -1,17 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { draftTransaction } from '../../db/open';
 import { cartItems, carts, menuItems } from '../../db/schema';
 import type { CartDiscountView, CartLineView, CartView, ChosenOptionView, ParsedInput } from '../shared/contract';
-import { can } from '../shared/permissions';
 import {
   MAX_LINE_QUANTITY,
   discountAmount,
-  discountRateBp,
-  formatRate,
   lineTotal,
   orderTotals,
   type Discount,
+  type OrderTotals,
+  type PricedLine,
   type TaxPolicy,
 } from '../shared/money';
 import type { ApprovalStore } from '../accounts/approvals';
@@ -19,9 +18,10 @@ import type { Session } from '../accounts/sessions';
 import type { StaffDirectory } from '../accounts/staffDirectory';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
-import { conflict, invalid, notFound, ServiceError } from '../core/errors';
+import { conflict, notFound } from '../core/errors';
 import type { MenuService } from '../menu/menuService';
 import type { SettingsStore } from '../settings/shopSettings';
+import { assertWithin, DiscountRules, priced } from './discountRules';
 
 export interface CartLineRow {
   id: string;
@@ -64,15 +64,17 @@ export class CartService {
   private readonly setLineQuantity;
   private readonly deleteLine;
   private readonly deleteOpenCart;
+  private readonly rules: DiscountRules;
 
   constructor(
     private readonly deps: Deps,
     private readonly menu: MenuService,
     private readonly settings: SettingsStore,
     private readonly staff: StaffDirectory,
-    private readonly approvals: ApprovalStore,
+    approvals: ApprovalStore,
     private readonly audit: AuditLog,
   ) {
+    this.rules = new DiscountRules(settings, approvals);
     const { db } = deps;
     const p = <T extends string>(name: T) => sql.placeholder(name);
     // A literal, not a bound parameter, so SQLite can use the partial index `carts_one_open_per_user`.
@@ -253,7 +255,13 @@ export class CartService {
       const line = this.requireOwnLine(userId, lineId);
       const key = lineKeyOf(line.menuItemId, line.optionIds, note);
       if (key === line.lineKey) return;
-      const twin = this.deps.db.select().from(cartItems).where(and(eq(cartItems.cartId, line.cartId), eq(cartItems.lineKey, key))).get();
+      // Not the line itself: a key that differs in JS can still match the stored one (e.g. a lone
+      // surrogate is stored as U+FFFD), and "merging" a line into itself deleted it.
+      const twin = this.deps.db
+        .select()
+        .from(cartItems)
+        .where(and(eq(cartItems.cartId, line.cartId), eq(cartItems.lineKey, key), ne(cartItems.id, line.id)))
+        .get();
       if (twin) {
         if (twin.quantity + line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
         this.deps.db.update(cartItems).set({ quantity: twin.quantity + line.quantity }).where(eq(cartItems.id, twin.id)).run();
@@ -302,82 +310,92 @@ export class CartService {
     return this.view(userId);
   }
 
-  /**
-   * Checks a discount against the shop's limit (as a share of `base`): above it the person needs
-   * discount.overLimit, or a manager's single-use approval. Returns the approver, if one was used.
-   */
-  private authoriseDiscount(session: Session, base: number, discount: Discount, approvalId: string | undefined) {
-    if (discount.kind === 'amount' && discount.value > base) {
-      throw invalid('The discount is more than the amount it applies to', { 'discount.value': 'More than the total' });
-    }
-    const limitBp = this.settings.security().discountLimitPercent * 100;
-    if (discountRateBp(base, discount) <= limitBp || can(session.role, 'discount.overLimit')) return null;
-    if (!approvalId) throw new ServiceError('FORBIDDEN', `Discounts over ${formatRate(limitBp)} need a manager's approval.`);
-    return this.approvals.consume(approvalId, 'discount.overLimit', session);
+  /** At checkout, inside its transaction: the discounts as they stand now must be allowed. */
+  assertDiscountAllowed(session: Session, cart: { discountApprovedBp: number | null }, lines: readonly PricedLine[], totals: OrderTotals): void {
+    this.rules.assertAllowed(session, cart.discountApprovedBp, lines, totals);
   }
 
   /** An order discount on the open cart (or none). Audited with the approver. */
   setDiscount(session: Session, input: ParsedInput<'cart.setDiscount'>): CartView {
-    const cart = this.openCart(session.userId);
-    const rows = cart ? this.cartLines(cart.id) : [];
-    if (!cart || rows.length === 0) throw conflict('Add items before giving a discount');
-    const before = this.discount(session.userId);
-    const base = orderTotals(rows, { rateBp: 0, pricesIncludeTax: true }).total; // after line discounts
     const discount = input.discount;
-    const approver = discount ? this.authoriseDiscount(session, base, discount, input.approvalId) : null;
     this.deps.sqlite.transaction(() => {
-      this.deps.db
-        .update(carts)
-        .set({
-          discountKind: discount?.kind ?? null,
-          discountValue: discount?.value ?? 0,
-          discountReason: discount ? (input.reason ?? '') : '',
-          discountApprovedBy: approver?.approverId ?? null,
-          updatedAt: this.deps.clock.now(),
-        })
-        .where(eq(carts.id, cart.id))
-        .run();
-      this.audit.append({
-        actorUserId: session.userId,
-        approverUserId: approver?.approverId ?? null,
-        action: discount ? 'cart.discount' : 'cart.discount.remove',
-        entityType: 'cart',
-        entityId: cart.id,
-        oldValue: before ? { kind: before.kind, value: before.value } : null,
-        newValue: discount ? { kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), subtotal: base } : null,
-        reason: input.reason ?? '',
+      const cart = this.openCart(session.userId);
+      const rows = cart ? this.cartLines(cart.id) : [];
+      if (!cart || rows.length === 0) throw conflict('Add items before giving a discount');
+      const before = storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
+      const others = priced(rows, null); // line discounts only
+      const base = others.totals.total;
+      if (discount) assertWithin(base, discount, 'More than the total');
+      const change = discount && {
+        params: { scope: 'order' as const, kind: discount.kind, value: discount.value },
+        others,
+      };
+      this.rules.authorise(session, change, priced(rows, discount), cart.discountApprovedBp, input.approvalId, (approver, capBp) => {
+        this.deps.db
+          .update(carts)
+          .set({
+            discountKind: discount?.kind ?? null,
+            discountValue: discount?.value ?? 0,
+            discountReason: discount ? (input.reason ?? '') : '',
+            discountApprovedBy: approver?.approverId ?? null,
+            discountApprovedBp: capBp,
+            updatedAt: this.deps.clock.now(),
+          })
+          .where(eq(carts.id, cart.id))
+          .run();
+        this.audit.append({
+          actorUserId: session.userId,
+          approverUserId: approver?.approverId ?? null,
+          action: discount ? 'cart.discount' : 'cart.discount.remove',
+          entityType: 'cart',
+          entityId: cart.id,
+          oldValue: before ? { kind: before.kind, value: before.value } : null,
+          newValue: discount ? { kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), subtotal: base } : null,
+          reason: input.reason ?? '',
+        });
       });
     })();
     return this.view(session.userId);
   }
 
-  /** A discount on one line (or none). Same limit and approval rule as order discounts. */
+  /** A discount on one line (or none). The same whole-order limit and approval rule as order discounts. */
   setLineDiscount(session: Session, input: ParsedInput<'cart.setLineDiscount'>): CartView {
-    const line = this.requireOwnLine(session.userId, input.lineId);
-    const row = this.cartLines(line.cartId).find((r) => r.id === line.id)!;
-    const base = lineTotal(row);
     const discount = input.discount;
-    const approver = discount ? this.authoriseDiscount(session, base, discount, input.approvalId) : null;
     this.deps.sqlite.transaction(() => {
-      this.deps.db
-        .update(cartItems)
-        .set({
-          discountKind: discount?.kind ?? null,
-          discountValue: discount?.value ?? 0,
-          discountReason: discount ? (input.reason ?? '') : '',
-          discountApprovedBy: approver?.approverId ?? null,
-        })
-        .where(eq(cartItems.id, line.id))
-        .run();
-      this.audit.append({
-        actorUserId: session.userId,
-        approverUserId: approver?.approverId ?? null,
-        action: discount ? 'cart.line.discount' : 'cart.line.discount.remove',
-        entityType: 'cart_line',
-        entityId: line.id,
-        oldValue: row.discount ? { kind: row.discount.kind, value: row.discount.value } : null,
-        newValue: discount ? { item: row.name, kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), lineTotal: base } : null,
-        reason: input.reason ?? '',
+      const line = this.requireOwnLine(session.userId, input.lineId);
+      const cart = this.openCart(session.userId)!;
+      const rows = this.cartLines(line.cartId);
+      const row = rows.find((r) => r.id === line.id)!;
+      const base = lineTotal(row);
+      if (discount) assertWithin(base, discount, 'More than the line');
+      const orderDiscount = storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
+      const withLine = (d: Discount | null) => rows.map((r) => (r.id === line.id ? { ...r, discount: d } : r));
+      const change = discount && {
+        params: { scope: 'line' as const, lineId: line.id, kind: discount.kind, value: discount.value },
+        others: priced(withLine(null), orderDiscount),
+      };
+      this.rules.authorise(session, change, priced(withLine(discount), orderDiscount), cart.discountApprovedBp, input.approvalId, (approver, capBp) => {
+        this.deps.db
+          .update(cartItems)
+          .set({
+            discountKind: discount?.kind ?? null,
+            discountValue: discount?.value ?? 0,
+            discountReason: discount ? (input.reason ?? '') : '',
+            discountApprovedBy: approver?.approverId ?? null,
+          })
+          .where(eq(cartItems.id, line.id))
+          .run();
+        this.deps.db.update(carts).set({ discountApprovedBp: capBp, updatedAt: this.deps.clock.now() }).where(eq(carts.id, cart.id)).run();
+        this.audit.append({
+          actorUserId: session.userId,
+          approverUserId: approver?.approverId ?? null,
+          action: discount ? 'cart.line.discount' : 'cart.line.discount.remove',
+          entityType: 'cart_line',
+          entityId: line.id,
+          oldValue: row.discount ? { kind: row.discount.kind, value: row.discount.value } : null,
+          newValue: discount ? { item: row.name, kind: discount.kind, value: discount.value, amount: discountAmount(base, discount), lineTotal: base } : null,
+          reason: input.reason ?? '',
+        });
       });
     })();
     return this.view(session.userId);

@@ -84,13 +84,16 @@ export class CheckoutService {
       const shop = this.settings.requireShop();
       const discount = this.cart.discount(session.userId);
       const totals = orderTotals(lines, { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax }, discount);
-      const settled = settleTenders(totals.total, input.payments);
+      const cart = this.cart.openCart(session.userId)!;
+      // The discounts as they stand now (quantities may have changed since they were set).
+      this.cart.assertDiscountAllowed(session, cart, lines, totals);
+      const settled = settleTenders(totals.total, input.payments, shop.currency);
       if (!settled.ok) {
         const still = settled.still === undefined ? '' : `: ${formatMoney(settled.still, shop.currency)} still to pay`;
-        throw invalid(`${settled.message}${still} (total ${formatMoney(totals.total, shop.currency)})`, { payments: `${settled.message}${still}` });
+        const message = settled.maxCash === undefined ? `${settled.message}${still} (total ${formatMoney(totals.total, shop.currency)})` : settled.message;
+        throw invalid(message, { payments: `${settled.message}${still}` });
       }
       const change = settled.change;
-      const cart = this.cart.openCart(session.userId)!;
 
       const now = clock.now();
       const businessDay = businessDayOf(now, shop.timezone, shop.businessDayStartMinutes);

@@ -75,11 +75,15 @@ export class OrderHistory {
       .prepare();
   }
 
-  /** Today's business day for people who may only see today's orders (baristas); null for everyone else. */
-  private dayLimit(session: Session): string | null {
-    if (can(session.role, 'orders.viewHistory')) return null;
+  /** The shop's business day now. */
+  private today(): string {
     const shop = this.settings.requireShop();
     return businessDayOf(this.deps.clock.now(), shop.timezone, shop.businessDayStartMinutes);
+  }
+
+  /** Today's business day for people who may only see today's orders (baristas); null for everyone else. */
+  private dayLimit(session: Session): string | null {
+    return can(session.role, 'orders.viewHistory') ? null : this.today();
   }
 
   pageFor(session: Session, limit?: number, before?: string): OrderPage {
@@ -113,6 +117,7 @@ export class OrderHistory {
     return {
       orders: pageRows.map(summaryOf),
       nextCursor: rows.length > limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
+      today: this.today(),
     };
   }
 

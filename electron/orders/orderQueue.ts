@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { orderItems, orders, orderStatusEvents } from '../../db/schema';
 import { shortOrderNumber, type OrderDetail, type OrderStatus, type QueueOrderView } from '../shared/contract';
+import type { ApprovalStore, Approver } from '../accounts/approvals';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
@@ -23,6 +24,7 @@ export class OrderQueue {
     private readonly deps: Deps,
     private readonly history: OrderHistory,
     private readonly audit: AuditLog,
+    private readonly approvals: ApprovalStore,
   ) {}
 
   private views(rows: (typeof orders.$inferSelect)[]): QueueOrderView[] {
@@ -89,9 +91,17 @@ export class OrderQueue {
 
   /**
    * Cancels a paid order; the money side (refund) is recorded by the history/reports work. The
-   * router lets a barista through only with a manager's approval, passed here as `approverId`.
+   * router lets a barista through only with a manager's approval (`approvalId`), which is used up
+   * here, for this order only, and only if the cancel is written.
    */
-  cancel(session: Session, orderId: string, reason: string, approverId: string | null): OrderDetail {
+  cancel(session: Session, orderId: string, reason: string, approvalId: string | null): OrderDetail {
+    const write = (approver: Approver | null) => this.writeCancel(session, orderId, reason, approver?.approverId ?? null);
+    if (approvalId === null) write(null);
+    else this.approvals.use(approvalId, 'order.cancelPaid', session, { orderId }, write);
+    return this.history.detail(orderId);
+  }
+
+  private writeCancel(session: Session, orderId: string, reason: string, approverId: string | null): void {
     this.deps.sqlite.transaction(() => {
       const order = this.deps.db.select().from(orders).where(eq(orders.id, orderId)).get();
       if (!order) throw notFound('That order');
@@ -108,7 +118,6 @@ export class OrderQueue {
         reason,
       });
     })();
-    return this.history.detail(orderId);
   }
 }
 

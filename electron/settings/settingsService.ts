@@ -1,4 +1,4 @@
-import type { ParsedInput, SettingsView } from '../shared/contract';
+import { isTimeZone, type ParsedInput, type SettingsView } from '../shared/contract';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
@@ -36,17 +36,23 @@ export class SettingsService {
     };
   }
 
-  /** Shop profile, tax and receipts. A new tax rate applies to new sales only: orders keep theirs. */
+  /**
+   * Shop profile, tax, time zone and receipts. A new tax rate or time zone applies to new sales
+   * only: orders keep their rate and the business day they were given at checkout.
+   */
   updateShop(actor: Session, input: ParsedInput<'settings.updateShop'>): SettingsView {
     const before = this.settings.requireShop();
     const taxRateBp = percentToBasisPoints(input.taxRatePercent);
     if (taxRateBp > MAX_TAX_RATE_BP) throw invalid('The tax rate is too high', { taxRatePercent: `At most ${MAX_TAX_RATE_BP / 100}%` });
+    // The contract checked the name; this is the last line of defence before orders depend on it.
+    if (input.timezone !== undefined && !isTimeZone(input.timezone)) throw invalid('Unknown time zone', { timezone: 'Pick a time zone from the list' });
     const [h, m] = input.businessDayStart.split(':').map(Number) as [number, number];
     const after = {
       ...before,
       name: input.name,
       taxRateBp,
       pricesIncludeTax: input.pricesIncludeTax,
+      timezone: input.timezone === undefined ? before.timezone : canonicalTimeZone(input.timezone),
       businessDayStartMinutes: h * 60 + m,
       receiptFooter: input.receiptFooter,
       silentPrint: input.silentPrint,
@@ -56,8 +62,11 @@ export class SettingsService {
     return this.view();
   }
 
+  /** Lockout, idle lock, session length and discount limit; a screen that does not send the session length keeps it. */
   updateSecurity(actor: Session, input: ParsedInput<'settings.updateSecurity'>): SettingsView {
-    this.saveAudited(actor, 'security', this.settings.security(), input, () => this.settings.setSecurity(input));
+    const before = this.settings.security();
+    const after = { ...input, maxSessionHours: input.maxSessionHours ?? before.maxSessionHours };
+    this.saveAudited(actor, 'security', before, after, () => this.settings.setSecurity(after));
     return this.view();
   }
 
@@ -80,4 +89,13 @@ export class SettingsService {
       throw error;
     }
   }
+}
+
+/**
+ * The zone spelled as the time zone database spells it ("asia/manila" → "Asia/Manila"); a link
+ * such as "Asia/Kolkata" is kept as chosen rather than swapped for its older canonical name.
+ */
+function canonicalTimeZone(zone: string): string {
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }

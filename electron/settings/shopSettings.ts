@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { settings } from '../../db/schema';
 import type { ShopProfile } from '../shared/contract';
 import { CURRENCY_CODES, MAX_TAX_RATE_BP } from '../shared/money';
+import { clampSetting, DEFAULT_MAX_SESSION_HOURS, SECURITY_LIMITS, type SecurityKey } from '../shared/securityLimits';
 import type { Deps } from '../core/deps';
 
 const shopSchema = z.object({
@@ -20,11 +21,13 @@ const shopSchema = z.object({
 export type ShopSettings = z.output<typeof shopSchema>;
 export type ShopSettingsInput = z.input<typeof shopSchema>;
 
+const within = (key: SecurityKey) => z.int().min(SECURITY_LIMITS[key].min).max(SECURITY_LIMITS[key].max);
 const securitySchema = z.object({
-  idleLockMinutes: z.int().min(1).max(240),
-  maxFailedAttempts: z.int().min(3).max(10),
-  lockoutMinutes: z.int().min(1).max(24 * 60),
-  discountLimitPercent: z.int().min(0).max(100),
+  idleLockMinutes: within('idleLockMinutes'),
+  maxFailedAttempts: within('maxFailedAttempts'),
+  lockoutMinutes: within('lockoutMinutes'),
+  discountLimitPercent: within('discountLimitPercent'),
+  maxSessionHours: within('maxSessionHours'),
 });
 export type SecuritySettings = z.infer<typeof securitySchema>;
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -32,7 +35,26 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   maxFailedAttempts: 5,
   lockoutMinutes: 30,
   discountLimitPercent: 5,
+  maxSessionHours: DEFAULT_MAX_SESSION_HOURS,
 };
+
+/**
+ * Stored values are read leniently: one saved before a bound existed (a 1-minute lockout, a 4-hour
+ * idle lock) is moved into the bounds, and a missing or unreadable one falls back to the default.
+ */
+const clamped = (key: SecurityKey) =>
+  z
+    .number()
+    .transform((v) => clampSetting(key, v))
+    .optional()
+    .catch(undefined);
+const storedSecuritySchema = z.object({
+  idleLockMinutes: clamped('idleLockMinutes'),
+  maxFailedAttempts: clamped('maxFailedAttempts'),
+  lockoutMinutes: clamped('lockoutMinutes'),
+  discountLimitPercent: clamped('discountLimitPercent'),
+  maxSessionHours: clamped('maxSessionHours'),
+});
 export const DEFAULT_BUSINESS_DAY_START_MINUTES = 4 * 60;
 
 const sqlIncrement = sql`${settings.version} + 1`;
@@ -77,7 +99,10 @@ export class SettingsStore {
   }
 
   security(): SecuritySettings {
-    return { ...DEFAULT_SECURITY, ...(this.read('security', securitySchema.partial()) ?? {}) };
+    const stored = this.read('security', storedSecuritySchema.catch({}));
+    const security = { ...DEFAULT_SECURITY };
+    for (const key of Object.keys(security) as SecurityKey[]) security[key] = stored?.[key] ?? security[key];
+    return security;
   }
 
   setSecurity(value: SecuritySettings): void {

@@ -3,6 +3,8 @@ import type { Result } from './result';
 /** Main → renderer events. */
 export interface PosEvents {
   'session.locked': { reason: 'idle' | 'manual' };
+  /** The session ended by itself (the longest sign-in time passed): the window shows sign-in. */
+  'session.ended': { reason: 'expired' };
 }
 export type PosEventName = keyof PosEvents;
 

@@ -2,8 +2,9 @@
 // it needs. Main (router), preload and renderer (typed client) all read this one table; it
 // imports neither Node nor DOM code so all three can.
 import { z } from 'zod';
-import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, type Currency, type Minor } from './money';
+import { CURRENCY_CODES, MAX_LINE_QUANTITY, MAX_TAX_RATE_BP, percentToBasisPoints, type Currency, type Minor } from './money';
 import { OVERRIDE_ACTIONS, ROLES, type OverrideAction, type Permission, type Role } from './permissions';
+import { SECURITY_LIMITS } from './securityLimits';
 import { cursor, day, id, secretText, text } from './schemas';
 
 // ---------- data shapes that cross the bridge ----------
@@ -34,6 +35,8 @@ export interface LoginUser {
   username: string;
   displayName: string;
   role: Role;
+  /** Whether a password can sign this person in (baristas have a PIN only). */
+  hasPassword: boolean;
 }
 
 export interface ModifierOptionView {
@@ -225,6 +228,8 @@ export interface SecuritySettingsView {
   idleLockMinutes: number;
   /** Discounts above this percentage need a manager. */
   discountLimitPercent: number;
+  /** A sign-in ends after this many hours, however active (unlocking does not extend it). */
+  maxSessionHours: number;
 }
 
 export interface SettingsView {
@@ -264,12 +269,51 @@ export interface AuditPage {
 export interface AuditFilters {
   actions: string[];
   people: { id: string; name: string }[];
+  /** The event types and people that appear in the sign-in history. */
+  signIns: { eventTypes: string[]; people: { id: string; name: string }[] };
 }
 
-export interface AuditVerification {
+/** The check of one keyed hash chain (audit_events or auth_events). */
+export interface ChainCheck {
   intact: boolean;
+  /** Entries covered by the check. */
   checked: number;
   brokenAt: { seq: number; id: string } | null;
+  /** What is wrong, for a person; null when intact. */
+  problem: string | null;
+  /** Entries written before the keyed chain (checked by the older, unkeyed rule or not at all). */
+  legacy: number;
+  /** The newest entry: the anchor the owner can copy and keep outside the database. */
+  head: { seq: number; hash: string } | null;
+  /** 'recent': only entries since the last full check were walked now; 'full': every entry. */
+  scope: 'recent' | 'full';
+  /** When every entry was last checked (epoch ms), or null if never. */
+  fullCheckAt: number | null;
+}
+
+export interface AuditVerification extends ChainCheck {
+  /** The sign-in history's own chain. */
+  signIns: ChainCheck;
+}
+
+export interface SignInEventView {
+  seq: number;
+  id: string;
+  createdAt: number;
+  /** login_pin, logout, permission_denied, app_start … */
+  eventType: string;
+  successful: boolean;
+  /** What was typed as the user name (may name nobody). */
+  usernameSubmitted: string;
+  personName: string | null;
+  terminalName: string | null;
+  /** Short plain-words detail: why it failed, which screen was refused. */
+  detail: string;
+}
+
+export interface SignInPage {
+  events: SignInEventView[];
+  nextCursor: string | null;
 }
 
 export interface QueueOrderView extends OrderContact {
@@ -320,6 +364,8 @@ export interface OrderPage {
   orders: OrderSummary[];
   /** Pass as `before` to get the next (older) page; null at the end. */
   nextCursor: string | null;
+  /** The shop's business day now (YYYY-MM-DD), so a screen can say "Today" by main's clock. */
+  today: string;
 }
 
 // ---------- input pieces ----------
@@ -360,11 +406,48 @@ const profileInput = z.strictObject({
   bio: text(1000).optional(),
 });
 const role = z.enum(ROLES);
+
+/** An IANA time zone name this computer knows ("Asia/Manila"); offsets like "+08:00" are not zones. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const timeZone = text(64, { min: 1, required: 'Choose the time zone' }).refine(isTimeZone, 'Pick a time zone from the list');
+const RATE_FORM = /^\d{1,2}(\.\d{1,2})?$/;
+/** "12" or "7.5" (percent, as typed), up to the highest rate the till accepts. */
+const taxRatePercent = z
+  .string()
+  .trim()
+  .regex(RATE_FORM, 'A rate like 12 or 7.5')
+  .refine((t) => !RATE_FORM.test(t) || percentToBasisPoints(t) <= MAX_TAX_RATE_BP, `At most ${MAX_TAX_RATE_BP / 100}%`);
 const note = text(140);
+const discountKind = z.enum(['percent', 'amount']);
+const discountValue = z.int().min(1).max(100_000_000);
+const percentAtMost100 = { message: 'At most 100%', path: ['value'] };
 const discountInput = z
-  .strictObject({ kind: z.enum(['percent', 'amount']), value: z.int().min(1).max(100_000_000) })
-  .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'At most 100%', path: ['value'] })
+  .strictObject({ kind: discountKind, value: discountValue })
+  .refine((d) => d.kind !== 'percent' || d.value <= 10_000, percentAtMost100)
   .nullable();
+/**
+ * What exactly a manager approves: an approval is bound to these parameters and only works for
+ * an action with the very same ones (this discount on this order or line; this order's cancel).
+ */
+const discountApprovalParams = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('order'), kind: discountKind, value: discountValue }).refine((d) => d.kind !== 'percent' || d.value <= 10_000, percentAtMost100),
+  z.strictObject({ scope: z.literal('line'), lineId: id, kind: discountKind, value: discountValue }).refine((d) => d.kind !== 'percent' || d.value <= 10_000, percentAtMost100),
+]);
+const cancelApprovalParams = z.strictObject({ orderId: id });
+export interface ApprovalParams {
+  'discount.overLimit': z.infer<typeof discountApprovalParams>;
+  'order.cancelPaid': z.infer<typeof cancelApprovalParams>;
+}
+/** An action with its parameters, as the approval dialog asks for it. */
+export type ApprovalRequest = { [A in OverrideAction]: { action: A; params: ApprovalParams[A] } }[OverrideAction];
 const reference = text(60);
 export const paymentInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('cash'), tendered: minor.min(1, 'Enter the cash received') }),
@@ -400,12 +483,9 @@ export const contract = {
       shop: z.strictObject({
         name: text(120, { min: 1, required: 'Enter the shop name' }),
         currency: z.enum(CURRENCY_CODES),
-        taxRatePercent: z
-          .string()
-          .trim()
-          .regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
+        taxRatePercent,
         pricesIncludeTax: z.boolean(),
-        timezone: text(64, { min: 1, required: 'Choose the time zone' }),
+        timezone: timeZone,
       }),
       owner: z.strictObject({
         username,
@@ -464,13 +544,23 @@ export const contract = {
     summary: 'Change your own PIN.',
   }),
   'override.approve': channel<OverrideApproval>()({
-    input: z.strictObject({
-      username: text(150, { min: 1, required: 'Choose the manager' }),
-      pin: pinDigits,
-      action: z.enum(Object.keys(OVERRIDE_ACTIONS) as [OverrideAction, ...OverrideAction[]]),
-    }),
+    input: z.discriminatedUnion('action', [
+      z.strictObject({
+        username: text(150, { min: 1, required: 'Choose the manager' }),
+        pin: pinDigits,
+        action: z.literal('discount.overLimit'),
+        params: discountApprovalParams,
+      }),
+      z.strictObject({
+        username: text(150, { min: 1, required: 'Choose the manager' }),
+        pin: pinDigits,
+        action: z.literal('order.cancelPaid'),
+        params: cancelApprovalParams,
+      }),
+    ]),
     permission: 'cart.use',
-    summary: "A manager approves one action in place with their PIN; the approval is single-use and expires in 2 minutes.",
+    summary:
+      'A manager approves one action with its parameters (this discount, this order) in place with their PIN; the approval is single-use, works only for those parameters and expires in 2 minutes.',
   }),
   'staff.list': channel<StaffView[]>()({
     input: empty,
@@ -530,13 +620,24 @@ export const contract = {
   }),
   'settings.updateSecurity': channel<SettingsView>()({
     input: z.strictObject({
-      maxFailedAttempts: z.int().min(3, 'At least 3').max(10, 'At most 10'),
-      lockoutMinutes: z.int().min(1, 'At least 1 minute').max(24 * 60, 'At most a day'),
-      idleLockMinutes: z.int().min(1, 'At least 1 minute').max(240, 'At most 4 hours'),
-      discountLimitPercent: z.int().min(0).max(100, 'At most 100'),
+      maxFailedAttempts: z.int().min(3, 'At least 3 tries').max(10, 'At most 10 tries'),
+      lockoutMinutes: z
+        .int()
+        .min(SECURITY_LIMITS.lockoutMinutes.min, 'At least 30 minutes: card payment rules (PCI DSS) require it')
+        .max(SECURITY_LIMITS.lockoutMinutes.max, 'At most a day (1440 minutes)'),
+      idleLockMinutes: z
+        .int()
+        .min(SECURITY_LIMITS.idleLockMinutes.min, 'At least 1 minute')
+        .max(SECURITY_LIMITS.idleLockMinutes.max, 'At most 15 minutes: card payment rules (PCI DSS) require it'),
+      discountLimitPercent: z.int().min(0, 'At least 0%').max(100, 'At most 100%'),
+      maxSessionHours: z
+        .int()
+        .min(SECURITY_LIMITS.maxSessionHours.min, 'At least 1 hour')
+        .max(SECURITY_LIMITS.maxSessionHours.max, 'At most 24 hours')
+        .optional(),
     }),
     permission: 'settings.manage',
-    summary: 'Lockout, idle lock and discount limit.',
+    summary: 'Lockout, idle lock, longest sign-in and discount limit (within the card payment rules).',
   }),
   'audit.list': channel<AuditPage>()({
     input: z.strictObject({
@@ -556,9 +657,23 @@ export const contract = {
     summary: 'The actions and people that appear in the audit trail.',
   }),
   'audit.verify': channel<AuditVerification>()({
-    input: empty,
+    // full: walk every entry (in a worker thread); otherwise only entries since the last full check.
+    input: z.strictObject({ full: z.boolean().optional() }),
     permission: 'audit.view',
-    summary: 'Recompute the hash chain; report the first broken link.',
+    summary: 'Check the keyed hash chains of the audit trail and the sign-in history; report the first broken link and the chain head.',
+  }),
+  'audit.signIns': channel<SignInPage>()({
+    input: z.strictObject({
+      userId: id.optional(),
+      eventType: z.string().regex(/^[a-z_]{1,40}$/, 'Choose an event from the list').optional(),
+      successful: z.boolean().optional(),
+      fromDay: day.optional(),
+      toDay: day.optional(),
+      limit: z.int().min(1).max(200).optional(),
+      before: cursor(32).optional(),
+    }),
+    permission: 'audit.view',
+    summary: 'Sign-in history (sign-ins, locks, refusals, app start/stop), newest first, filtered by person, event, result and dates.',
   }),
   'menu.updateItem': channel<MenuItemView>()({
     input: z.strictObject({ menuItemId: id, price: minor.max(999_999, 'At most 9,999.99').optional(), isAvailable: z.boolean().optional() }),
@@ -651,8 +766,10 @@ export const contract = {
   }),
   'orders.checkout': channel<CheckoutResult>()({
     input: z.strictObject({
-      requestId: z.uuid('This sale has no valid request number. Close the payment and open it again.'),
-      payments: z.array(paymentInput).min(1, 'Add a payment').max(10, 'At most 10 payments'),
+      // Lower-cased: ids that differ only in case are the same request (one order, not two).
+      requestId: z.uuid('This sale has no valid request number. Close the payment and open it again.').transform((s) => s.toLowerCase()),
+      // Empty only for a sale that comes to nothing (checked against the total in main).
+      payments: z.array(paymentInput).max(10, 'At most 10 payments'),
     }),
     permission: 'orders.checkout',
     summary: 'Charge the cart (cash, card, other, or split across them): one transaction, idempotent on requestId.',
@@ -696,15 +813,17 @@ export const contract = {
   'settings.updateShop': channel<SettingsView>()({
     input: z.strictObject({
       name: text(120, { min: 1, required: 'Enter the shop name' }),
-      taxRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, 'A rate like 12 or 7.5'),
+      taxRatePercent,
       pricesIncludeTax: z.boolean(),
+      /** Left out: unchanged. A new zone applies to new orders; earlier orders keep their business day. */
+      timezone: timeZone.optional(),
       businessDayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time like 04:00'),
       receiptFooter: text(300),
       silentPrint: z.boolean(),
       printerName: text(200),
     }),
     permission: 'settings.manage',
-    summary: 'Shop name, tax, business day start, receipt footer and printing.',
+    summary: 'Shop name, tax, time zone, business day start, receipt footer and printing.',
   }),
   'orders.list': channel<OrderPage>()({
     input: z.strictObject({

@@ -91,11 +91,29 @@ export function discountAmount(subtotal: Minor, discount: Discount | null | unde
   return Math.min(raw, subtotal);
 }
 
-/** The discount as basis points of the subtotal, rounded up (to compare with the shop's limit). */
-export function discountRateBp(subtotal: Minor, discount: Discount): number {
-  if (discount.kind === 'percent') return discount.value;
-  if (subtotal === 0) return discount.value > 0 ? 10_000 : 0;
-  return Math.ceil((Math.min(discount.value, subtotal) * 10_000) / subtotal);
+/**
+ * The whole order's discount (every line and order discount ÷ the gross) in basis points: rounded
+ * half-up to show a person, or up to keep as a manager-approved cap (which the approved
+ * discounts then always fit within).
+ */
+export function effectiveDiscountBp(totals: { subtotal: Minor; discountTotal: Minor }, rounding: 'half-up' | 'up' = 'half-up'): number {
+  if (totals.subtotal <= 0) return 0;
+  const scaled = totals.discountTotal * 10_000;
+  return rounding === 'up' ? Math.ceil(scaled / totals.subtotal) : divRoundHalfUp(scaled, totals.subtotal);
+}
+
+/**
+ * Whether an order's discounts, all together, stay within `limitBp` of its gross: the shop's
+ * limit is on the effective discount, never on one discount alone (5% off a line plus 5% off the
+ * order is 9.75%). Rounding goes the customer's way: a discount of the limit on every line, or
+ * on the whole order, is within it.
+ */
+export function discountsWithin(lines: readonly PricedLine[], totals: { discountTotal: Minor }, limitBp: number): boolean {
+  const limit: Discount = { kind: 'percent', value: Math.min(Math.max(limitBp, 0), 10_000) };
+  const gross = lines.map(lineTotal);
+  const wholeOrder = discountAmount(gross.reduce((a, t) => a + t, 0), limit);
+  const lineByLine = gross.reduce((a, t) => a + discountAmount(t, limit), 0);
+  return totals.discountTotal <= Math.max(wholeOrder, lineByLine);
 }
 
 /**
@@ -136,13 +154,20 @@ export interface SettledPayment {
 
 /**
  * Splits a total over the tenders: card and other pay exactly what they say, cash covers the
- * rest and is the only tender that may overpay (the excess is change). Returns an error message
- * instead when the tenders do not settle the total.
+ * rest and is the only tender that may overpay (the excess is change), by at most one of the
+ * currency's largest notes — more is a slipped digit, not a customer. A zero total is settled
+ * by no tender at all. Returns an error message instead when the tenders do not settle the total.
  */
 export function settleTenders(
   total: Minor,
   tenders: readonly Tender[],
-): { ok: true; payments: SettledPayment[]; change: Minor } | { ok: false; message: string; still?: Minor } {
+  currency: Currency,
+): { ok: true; payments: SettledPayment[]; change: Minor } | { ok: false; message: string; still?: Minor; maxCash?: Minor } {
+  if (total === 0) {
+    return tenders.length === 0
+      ? { ok: true, payments: [], change: 0 }
+      : { ok: false, message: 'This order comes to nothing: complete it without taking a payment' };
+  }
   const cash = tenders.filter((t) => t.method === 'cash');
   if (cash.length > 1) return { ok: false, message: 'Take cash as one payment' };
   const nonCash = tenders.filter((t): t is Extract<Tender, { amount: Minor }> => t.method !== 'cash');
@@ -155,10 +180,23 @@ export function settleTenders(
     return cashDue === 0 ? { ok: true, payments, change: 0 } : { ok: false, message: 'Not fully paid yet', still: cashDue };
   }
   if (cashDue === 0) return { ok: false, message: 'Nothing is left to pay in cash' };
+  const maxCash = maxCashTender(cashDue, currency);
+  if (cashTender.tendered > maxCash) {
+    return {
+      ok: false,
+      message: `Check the cash: ${formatMoney(cashTender.tendered, currency)} is more than this sale can take (at most ${formatMoney(maxCash, currency)})`,
+      maxCash,
+    };
+  }
   const change = changeDue(cashDue, cashTender.tendered);
   if (change === null) return { ok: false, message: 'Not enough cash', still: cashDue - cashTender.tendered };
   payments.push({ method: 'cash', amount: cashDue, tendered: cashTender.tendered, change, reference: '' });
   return { ok: true, payments, change };
+}
+
+/** The most cash a customer can sensibly hand over for `cashDue`: the amount plus one largest note. */
+export function maxCashTender(cashDue: Minor, currency: Currency): Minor {
+  return cashDue + LARGEST_NOTE[currency];
 }
 
 /** Change due for a cash tender; null when the tender does not cover the total. */
@@ -199,6 +237,17 @@ export const CURRENCIES = {
   SGD: 'S$',
 } as const;
 export type Currency = keyof typeof CURRENCIES;
+
+/** The largest banknote in circulation per currency (minor units): caps the change a sale can give. */
+export const LARGEST_NOTE: Record<Currency, Minor> = {
+  PHP: 100_000, // ₱1,000
+  USD: 10_000, // $100
+  EUR: 50_000, // €500 (no longer issued, still legal tender)
+  GBP: 5_000, // £50
+  AUD: 10_000, // A$100
+  CAD: 10_000, // C$100
+  SGD: 100_000, // S$1,000
+};
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [Currency, ...Currency[]];
 
 /** 33000 → "330.00": the plain form a person would type (parseMoney's inverse). */

@@ -13,9 +13,11 @@ import { StaffScreen } from './screens/StaffScreen';
 import { canSeeView, useSessionStore, type MainView } from './stores/sessionStore';
 import { Icon } from './components/Icon';
 
-const ACTIVITY_INTERVAL_MS = 30_000;
+// Only these pings keep a session awake (polling does not), so they must be frequent enough that
+// a 1-minute idle lock never fires on someone who is tapping away.
+const ACTIVITY_INTERVAL_MS = 10_000;
 
-/** Tell main someone is still at the till, at most once every 30 s, while signed in. */
+/** Tell main someone is still at the till (real pointer or key input only), at most once every 10 s, while signed in. */
 function useActivityPings(active: boolean): void {
   useEffect(() => {
     if (!active) return;
@@ -48,6 +50,7 @@ export function App() {
     const offAuth = onAuthLost(() => void useSessionStore.getState().resyncSession());
     const offEvents = onPosEvent((e) => {
       if (e.event === 'session.locked') useSessionStore.getState().markLocked();
+      if (e.event === 'session.ended') void useSessionStore.getState().resyncSession();
     });
     return () => {
       offAuth();

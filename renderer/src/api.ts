@@ -48,7 +48,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   try {
     result = await window.pos.invoke(channel, input);
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'That did not go through. Nothing was changed; please try again.' } };
+    return { ok: false, error: { code: 'INTERNAL', message: 'The till did not get an answer. Try again: a repeated sale is recognised and never charged twice.' } };
   }
   if (!result || typeof result !== 'object' || typeof (result as { ok?: unknown }).ok !== 'boolean') {
     return { ok: false, error: { code: 'INTERNAL', message: 'Brewline got an answer it did not understand. Please try again.' } };

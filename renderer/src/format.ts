@@ -1,6 +1,6 @@
 // Display helpers. Money arrives as integer minor units from main; here it is only formatted.
 import type { OrderStatus, PaymentMethod } from '../../electron/shared/contract';
-import { formatMoney, formatRate, type Currency } from '../../electron/shared/money';
+import { CURRENCIES, formatMoney, formatRate, toMoneyInput, type Currency } from '../../electron/shared/money';
 
 export { formatMoney, formatRate } from '../../electron/shared/money';
 
@@ -48,6 +48,45 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/**
+ * An order's status in order history: every order there is paid, so the bar's "Pending" would
+ * read as unpaid. Say "Paid" and where the drink is.
+ */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending: 'Paid · waiting at bar',
+  preparing: 'Paid · being made',
+  ready: 'Paid · ready',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+const dayNames = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayNamesWithYear = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+function dayToUtc(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/**
+ * When an order was sold, for a list where numbers restart every business day: "Today 09:12",
+ * "Yesterday 18:40", "Mon 23 Nov · 03:28" (the year too when it is not this year). The date is
+ * the order's business day, the one its number belongs to, so a 01:30 sale sits with the evening
+ * before; the time is the clock time it was sold.
+ */
+export function formatOrderWhen(businessDay: string, createdAt: number, today: string | null, timeZone?: string): string {
+  const time = formatTime(createdAt, timeZone);
+  const day = dayToUtc(businessDay);
+  const now = today ? dayToUtc(today) : null;
+  if (day === null) return time;
+  if (now !== null && day === now) return `Today ${time}`;
+  if (now !== null && day === now - 86_400_000) return `Yesterday ${time}`;
+  const sameYear = today !== null && today.slice(0, 4) === businessDay.slice(0, 4);
+  // en-GB writes "Mon, 23 Nov": a till reads better without the comma.
+  const label = (sameYear ? dayNames : dayNamesWithYear).format(new Date(day)).replace(',', '');
+  return `${label} · ${time}`;
+}
+
 export function itemCountLabel(n: number): string {
   return n === 0 ? 'No items' : n === 1 ? '1 item' : `${n} items`;
 }
@@ -89,23 +128,76 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function brief(v: unknown): string {
   if (v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+function isCurrency(v: unknown): v is Currency {
+  return typeof v === 'string' && Object.hasOwn(CURRENCIES, v);
+}
+
+/** Money from an audit value: with its currency's symbol when the entry recorded one. */
+function auditMoney(amount: unknown, currency: unknown): string {
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) return brief(amount);
+  return isCurrency(currency) ? formatMoney(amount, currency) : toMoneyInput(amount);
+}
+
+/** Names and value formats for the settings and other keys an audit entry may hold. */
+const AUDIT_KEYS: Record<string, { label: string; show?: (v: unknown) => string }> = {
+  name: { label: 'name' },
+  taxRateBp: { label: 'tax rate', show: (v) => (typeof v === 'number' ? formatRate(v) : brief(v)) },
+  pricesIncludeTax: { label: 'prices include tax' },
+  timezone: { label: 'time zone' },
+  businessDayStartMinutes: {
+    label: 'business day starts',
+    show: (v) => (typeof v === 'number' ? `${String(Math.floor(v / 60)).padStart(2, '0')}:${String(v % 60).padStart(2, '0')}` : brief(v)),
+  },
+  receiptFooter: { label: 'receipt footer' },
+  silentPrint: { label: 'print without asking' },
+  printerName: { label: 'printer', show: (v) => (v === '' ? 'default' : brief(v)) },
+};
+
+const MENU_ITEM_KEYS = new Set(['name', 'price', 'currency', 'isAvailable']);
+
+/** A menu item's audit value: { name, price, currency?, isAvailable }. */
+function isMenuItemValue(v: unknown): v is { name: string; price: number; currency?: string; isAvailable?: boolean } {
+  return isPlainObject(v) && typeof v.name === 'string' && typeof v.price === 'number' && Object.keys(v).every((k) => MENU_ITEM_KEYS.has(k));
+}
+
+/** "Latte: ₱130.00 → ₱0.00", "Latte: sold out", "Latte: available again". */
+function describeMenuItem(
+  before: { name: string; price: number; currency?: string; isAvailable?: boolean },
+  after: { name: string; price: number; currency?: string; isAvailable?: boolean },
+): string {
+  const parts: string[] = [];
+  if (before.price !== after.price) parts.push(`${auditMoney(before.price, before.currency)} → ${auditMoney(after.price, after.currency)}`);
+  if (before.isAvailable !== after.isAvailable && after.isAvailable !== undefined) parts.push(after.isAvailable ? 'available again' : 'sold out');
+  if (before.name !== after.name) parts.push(`renamed “${after.name}”`);
+  return `${before.name}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+}
+
 /**
- * An audit entry's old → new values in one short line: for two objects only the keys that
- * changed ("price: 16500 → 17000"), otherwise both values compacted.
+ * An audit entry's old → new values in one short line, in words: a menu item as
+ * "Latte: ₱130.00 → ₱0.00" or "Latte: sold out"; for other objects only the keys that changed
+ * ("tax rate: 12% → 10%"), otherwise both values compacted.
  */
 export function describeChange(oldValue: string | null, newValue: string | null): string {
   if (oldValue === null && newValue === null) return '';
   const before = parseJson(oldValue);
   const after = parseJson(newValue);
+  if (isMenuItemValue(before) && isMenuItemValue(after)) return describeMenuItem(before, after);
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
     if (keys.length === 0) return 'no change';
-    return keys.map((k) => `${k}: ${brief(before[k])} → ${brief(after[k])}`).join(', ');
+    return keys
+      .map((k) => {
+        const known = Object.hasOwn(AUDIT_KEYS, k) ? AUDIT_KEYS[k] : undefined;
+        const show = known?.show ?? brief;
+        return `${known?.label ?? k}: ${show(before[k])} → ${show(after[k])}`;
+      })
+      .join(', ');
   }
   if (oldValue === null) return brief(after);
   if (newValue === null) return `${brief(before)} → (removed)`;
@@ -164,7 +256,75 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'settings.security.update': 'Security settings changed',
 };
 
+const AUDIT_ENTITIES: Record<string, string> = {
+  menu_item: 'Menu item',
+  settings: 'Settings',
+  user: 'Person',
+  order: 'Order',
+  cart: 'Order in progress',
+  cart_line: 'Order line',
+};
+
+/** "Menu item" for "menu_item": what an audit entry is about, in words; unknown kinds show their code. */
+export function auditEntityLabel(entityType: string): string {
+  return Object.hasOwn(AUDIT_ENTITIES, entityType) ? AUDIT_ENTITIES[entityType]! : entityType;
+}
+
 /** "Price changed" for "menu.item.price"; unknown actions show their code. */
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTIONS[action] ?? action;
+}
+
+const AUTH_EVENTS: Record<string, string> = {
+  setup: 'Shop set up',
+  login_pin: 'Signed in with PIN',
+  login_password: 'Signed in with password',
+  unlock_pin: 'Unlocked with PIN',
+  unlock_password: 'Unlocked with password',
+  override_pin: 'Manager approval PIN',
+  logout: 'Signed out',
+  lock: 'Till locked',
+  idle_lock: 'Locked after idle time',
+  account_locked: 'Account locked (wrong tries)',
+  account_unlocked: 'Account unlocked',
+  password_change: 'Own password change',
+  pin_change: 'Own PIN change',
+  password_reset: 'Password reset',
+  pin_reset: 'PIN reset',
+  permission_denied: 'Refused: no permission',
+  app_start: 'App started',
+  app_stop: 'App closed',
+  audit_view: 'Audit log read',
+};
+
+/** "Signed in with PIN" for "login_pin" (sign-in history); unknown events show their code in words. */
+export function authEventLabel(eventType: string): string {
+  return Object.hasOwn(AUTH_EVENTS, eventType) ? AUTH_EVENTS[eventType]! : eventType.replaceAll('_', ' ');
+}
+
+/** This computer's time zone ("Asia/Manila"), UTC when it cannot tell. */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Every time zone this computer knows, with `current` (and UTC) always among them. */
+export function timeZoneList(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  if (!zones.includes(current)) zones = [current, ...zones];
+  if (!zones.includes('UTC')) zones = [...zones, 'UTC'];
+  return zones;
+}
+
+/** "America/Los_Angeles" → "America/Los Angeles". */
+export function timeZoneName(zone: string): string {
+  return zone.replaceAll('_', ' ');
 }

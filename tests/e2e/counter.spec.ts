@@ -120,7 +120,9 @@ test('a manager cancels a paid order from history; a barista needs the manager�
   await page.getByLabel('Reason').fill('Customer changed their mind');
   await page.getByRole('dialog', { name: 'Cancel order' }).getByRole('button', { name: 'Cancel order' }).click();
   await expect(page.getByRole('heading', { name: 'Manager approval' })).toBeVisible();
+  await expect(page.getByText('Approve cancelling order #001 (₱110.00)?')).toBeVisible();
   await page.getByLabel('Manager').selectOption({ label: 'Max T.' });
+  await app.screenshot('25b-cancel-approval');
   for (const d of STAFF_PIN) await page.getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText('Cancelled').first()).toBeVisible();
@@ -150,5 +152,5 @@ test('keyboard: / searches, F9 charges, F8 takes exact cash, F4 parks', async ({
   await page.keyboard.press('F8');
   await expect(page.getByLabel('Amount tendered')).toHaveValue('95.00');
   await page.getByRole('button', { name: 'Complete sale' }).click();
-  await expect(page.getByRole('heading', { name: 'Order #001 — Change ₱0.00' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Order #001 — Paid' })).toBeVisible(); // exact cash: no change to give
 });

@@ -57,6 +57,7 @@ test('owner adds a barista; the barista is kept out of staff and menu editing; l
   await discount.getByLabel('Reason').fill('Regular customer');
   await discount.getByRole('button', { name: 'Apply discount' }).click();
   await expect(discount.getByRole('heading', { name: 'Manager approval' })).toBeVisible();
+  await expect(discount.getByText('Approve 10% off the order?')).toBeVisible(); // what exactly is approved
   await discount.getByLabel('Manager').selectOption({ label: 'Max T.' }).catch(async () => {
     await discount.getByRole('button', { name: /Max/ }).click();
   });

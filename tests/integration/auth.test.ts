@@ -120,7 +120,7 @@ test('another person signing in on a locked till replaces the session; each keep
   const hash = t.core.sqlite.prepare(`select pin_hash from users`).pluck().get() as string;
   t.core.sqlite
     .prepare(
-      `insert into users (id, auth_token, username, pin_hash, first_name, role, date_joined, updated_at) values ('u2', 't2', 'ben', ?, 'Ben', 'barista', 0, 0)`,
+      `insert into users (id, auth_token, username, pin_hash, pin_peppered, first_name, role, date_joined, updated_at) values ('u2', 't2', 'ben', ?, 1, 'Ben', 'barista', 0, 0)`,
     )
     .run(hash);
   const ben = await t.must('auth.loginPin', { username: 'ben', pin: OWNER.pin });
@@ -133,7 +133,7 @@ test('another person signing in on a locked till replaces the session; each keep
 
 test('the sign-in list shows active staff only', async () => {
   t = await makeSetUpCore();
-  expect(await t.must('auth.users', {})).toEqual([{ username: 'olivia', displayName: 'Olivia R.', role: 'owner' }]);
+  expect(await t.must('auth.users', {})).toEqual([{ username: 'olivia', displayName: 'Olivia R.', role: 'owner', hasPassword: true }]);
   t.core.sqlite.prepare(`update users set is_active = 0`).run();
   expect(await t.must('auth.users', {})).toEqual([]);
   expect(await t.call('auth.loginPin', { username: 'olivia', pin: OWNER.pin }, 'w3')).toMatchObject({ ok: false });

@@ -71,7 +71,7 @@ describe('the router', () => {
     t = await makeSetUpCore();
     const hash = t.core.sqlite.prepare(`select pin_hash from users`).pluck().get() as string;
     t.core.sqlite
-      .prepare(`insert into users (id, auth_token, username, pin_hash, role, date_joined, updated_at) values ('b1','tb','bea',?, 'barista', 0, 0)`)
+      .prepare(`insert into users (id, auth_token, username, pin_hash, pin_peppered, role, date_joined, updated_at) values ('b1','tb','bea',?, 1, 'barista', 0, 0)`)
       .run(hash);
     await t.must('auth.loginPin', { username: 'bea', pin: OWNER.pin }, 'till-2');
     expect(await t.call('cart.addItem', { menuItemId: await latteId(t) }, 'till-2')).toMatchObject({ ok: true });

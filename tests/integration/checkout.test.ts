@@ -132,8 +132,9 @@ test('order numbers count per business day, which starts at 04:00 shop time', as
   t = await makeSetUpCore();
   const latte = await itemId(t, 'Latte');
   const sell = async () => {
-    // hours pass between these sales, so the till has idle-locked: sign back in first
-    if ((await t.must('auth.session', {}))?.locked) await t.must('auth.loginPin', { username: 'olivia', pin: '482913' });
+    // hours pass between these sales, so the till has idle-locked (or the 12-hour sign-in ended): sign back in first
+    const session = await t.must('auth.session', {});
+    if (!session || session.locked) await t.must('auth.loginPin', { username: 'olivia', pin: '482913' });
     await t.must('cart.addItem', { menuItemId: latte });
     return (await t.must('orders.checkout', cash(20000))).order;
   };
@@ -177,4 +178,89 @@ test('carts survive a restart of the app', async () => {
   t.reopen();
   await t.must('auth.loginPin', { username: 'olivia', pin: '482913' });
   expect((await t.must('cart.get', {})).lines.map((l) => l.name)).toEqual(['Latte']);
+});
+
+// ---------- issue 7: zero totals (16), request id case (17), tender cap (19), line notes (11) ----------
+
+/** Everything but auth_events, where refused calls are recorded as security events. */
+function businessFingerprint(t: TestCore) {
+  const { auth_events: _refusalsAreLogged, ...rest } = dbFingerprint(t.core.sqlite);
+  return rest;
+}
+
+test('a free item completes with no tender; any tender on a zero total is refused with a clear message', async () => {
+  t = await makeSetUpCore();
+  const latte = await itemId(t, 'Latte');
+  await t.must('menu.updateItem', { menuItemId: latte, price: 0 });
+  await t.must('cart.addItem', { menuItemId: latte });
+  const before = businessFingerprint(t);
+  for (const payments of [[{ method: 'cash', tendered: 100 }], [{ method: 'card', amount: 1 }]] as const) {
+    expect(await t.call('orders.checkout', { requestId: newRequestId(), payments: [...payments] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'This order comes to nothing: complete it without taking a payment (total ₱0.00)' },
+    });
+  }
+  expect(businessFingerprint(t)).toEqual(before);
+  const { order, change } = await t.must('orders.checkout', { requestId: newRequestId(), payments: [] });
+  expect(order).toMatchObject({ total: 0, taxTotal: 0, status: 'pending', payments: [] });
+  expect(change).toBe(0);
+  expect(t.count('payments')).toBe(0);
+  expect((await t.must('receipts.get', { orderId: order.id })).total).toBe(0);
+});
+
+test('a 100% discount a manager approved completes with no tender; no tender on a sale that costs something is refused', async () => {
+  t = await makeSetUpCore(); // the owner may discount over the limit
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') });
+  expect(await t.call('orders.checkout', { requestId: newRequestId(), payments: [] })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION', fields: { payments: 'Not fully paid yet: ₱165.00 still to pay' } },
+  });
+  await t.must('cart.setDiscount', { discount: { kind: 'percent', value: 10_000 }, reason: 'Birthday' });
+  const { order } = await t.must('orders.checkout', { requestId: newRequestId(), payments: [] });
+  expect(order).toMatchObject({ subtotal: 16500, discountTotal: 16500, total: 0, payments: [] });
+});
+
+test('request ids differing only in case are one request: one order', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') });
+  const id = 'ABCDEF01-2345-4678-89AB-CDEF01234567';
+  const first = await t.must('orders.checkout', cash(20000, id));
+  const again = await t.must('orders.checkout', cash(20000, id.toLowerCase()));
+  expect(first.replayed).toBe(false);
+  expect(again).toMatchObject({ replayed: true, order: { id: first.order.id }, change: 3500 });
+  expect(t.count('orders')).toBe(1);
+  expect(t.core.sqlite.prepare(`select client_request_id from orders`).pluck().get()).toBe(id.toLowerCase());
+});
+
+test('₱1,000,000 tendered on a ₱260 sale is refused with the maximum stated; the largest note over is accepted', async () => {
+  t = await makeSetUpCore();
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte') }); // 165.00
+  await t.must('cart.addItem', { menuItemId: await itemId(t, 'Croissant') }); // 95.00
+  const before = businessFingerprint(t);
+  const message = 'Check the cash: ₱1,000,000.00 is more than this sale can take (at most ₱1,260.00)';
+  expect(await t.call('orders.checkout', cash(100_000_000))).toMatchObject({ ok: false, error: { code: 'VALIDATION', message, fields: { payments: message } } });
+  expect(businessFingerprint(t)).toEqual(before);
+  expect((await t.must('orders.checkout', cash(126_000))).change).toBe(100_000);
+});
+
+test('a line note with a lone surrogate never deletes the line (the "twin" is not the line itself)', async () => {
+  t = await makeSetUpCore();
+  const cart = await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte'), quantity: 2 });
+  const lineId = cart.lines[0]!.id;
+  const userId = t.core.services.sessions.get('window-1')!.userId;
+  // Straight to the service: the contract refuses such text, but the cart must not depend on that.
+  for (let i = 0; i < 3; i++) t.core.services.cart.setLineNote(userId, lineId, '\ud800');
+  expect((await t.must('cart.get', {})).lines).toMatchObject([{ id: lineId, quantity: 2 }]);
+  // and through the router, whatever the contract answers, the line stays
+  await t.call('cart.setLineNote', { lineId, note: 'hot\ud800' });
+  await t.call('cart.setLineNote', { lineId, note: 'hot\ud800' });
+  expect((await t.must('cart.get', {})).lines).toMatchObject([{ id: lineId, quantity: 2 }]);
+});
+
+test('setting the same ordinary note again keeps the line as it is', async () => {
+  t = await makeSetUpCore();
+  const cart = await t.must('cart.addItem', { menuItemId: await itemId(t, 'Latte'), quantity: 2 });
+  const lineId = cart.lines[0]!.id;
+  for (let i = 0; i < 3; i++) await t.must('cart.setLineNote', { lineId, note: 'extra hot' });
+  expect((await t.must('cart.get', {})).lines).toMatchObject([{ id: lineId, quantity: 2, note: 'extra hot' }]);
 });

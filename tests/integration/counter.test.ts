@@ -90,7 +90,7 @@ describe('modifiers', () => {
     expect(cart.lines[0]).toMatchObject({ name: 'Americano', unitPrice: 13000 });
     expect(await t.call('cart.addBySku', { sku: '0000000000000' })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: 'An item with code 0000000000000 was not found' },
+      error: { code: 'NOT_FOUND', message: 'No item has the code 0000000000000 — check the code or search by name' },
     });
   });
 
@@ -130,8 +130,9 @@ describe('discounts', () => {
     const { item } = await menu(t);
     const cart = await t.must('cart.addItem', { menuItemId: item('Mocha').id }, bea);
     const half = { lineId: cart.lines[0]!.id, discount: { kind: 'percent' as const, value: 5000 } };
+    const halfOff = { scope: 'line' as const, lineId: half.lineId, ...half.discount };
     expect(await t.call('cart.setLineDiscount', half, bea)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const { approvalId } = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit' }, bea);
+    const { approvalId } = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit', params: halfOff }, bea);
     expect((await t.must('cart.setLineDiscount', { ...half, approvalId }, bea)).lines[0]).toMatchObject({ lineDiscount: 9000, discount: { approvedBy: 'Max T.' } });
   });
 });
@@ -230,12 +231,12 @@ describe('bar queue', () => {
     await t.must('cart.addItem', { menuItemId: item('Latte').id }, bea);
     const { order } = await t.must('orders.checkout', pay({ method: 'cash', tendered: 20000 }), bea);
     expect(await t.call('orders.cancel', { orderId: order.id, reason: 'Wrong drink' }, bea)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const discountApproval = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit' }, bea);
+    const discountApproval = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit', params: { scope: 'order', kind: 'percent', value: 1000 } }, bea);
     expect(await t.call('orders.cancel', { orderId: order.id, reason: 'Wrong drink', approvalId: discountApproval.approvalId }, bea)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     }); // an approval for something else does not count
-    const { approvalId } = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'order.cancelPaid' }, bea);
+    const { approvalId } = await t.must('override.approve', { username: 'max', pin: STAFF_PIN, action: 'order.cancelPaid', params: { orderId: order.id } }, bea);
     const cancelled = await t.must('orders.cancel', { orderId: order.id, reason: 'Wrong drink', approvalId }, bea);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.statusHistory.at(-1)).toMatchObject({ status: 'cancelled', reason: 'Wrong drink', by: 'Bea T.' });
@@ -281,7 +282,7 @@ describe('receipts', () => {
     const { FileKeyProvider } = await import('../../electron/core/keys');
     const path = await import('node:path');
     t.core.close();
-    const bare = createCore({ dbPath: t.dbPath, trustedOrigins: ['https://brewline.test'], keys: new FileKeyProvider(path.join(t.dir, 'k'), {}), logger: { info() {}, error() {} } });
+    const bare = createCore({ dbPath: t.dbPath, trustedOrigins: ['https://brewline.test'], keys: new FileKeyProvider(path.join(t.dir, 'brewline.keys'), {}), logger: { info() {}, error() {} } });
     const ctx = { senderId: 'w', frameUrl: 'https://brewline.test/', isMainFrame: true };
     await bare.call(ctx, 'auth.loginPin', { username: 'olivia', pin: '482913' });
     expect(await bare.call(ctx, 'receipts.printers', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Printing is available in the desktop app' } });

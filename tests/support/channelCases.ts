@@ -91,9 +91,15 @@ export const cases: { [C in Channel]: Case<C> } = {
   'override.approve': {
     happy: async (t) => {
       await addStaff(t, 'manager', 'max');
-      return { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit' };
+      return { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit', params: { scope: 'order', kind: 'percent', value: 1000 } };
     },
-    bad: [{ username: 'max', pin: STAFF_PIN, action: 'refund.everything' }, { username: 'max', action: 'discount.overLimit' }],
+    bad: [
+      { username: 'max', pin: STAFF_PIN, action: 'refund.everything' },
+      { username: 'max', action: 'discount.overLimit' },
+      { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit' }, // what is approved must be said
+      { username: 'max', pin: STAFF_PIN, action: 'discount.overLimit', params: { scope: 'order', kind: 'percent', value: 10_001 } },
+      { username: 'max', pin: STAFF_PIN, action: 'order.cancelPaid', params: { scope: 'order', kind: 'percent', value: 1000 } },
+    ],
   },
   'staff.list': { happy: async () => ({}), bad: [{ includeInactive: true }] },
   'staff.create': {
@@ -119,16 +125,19 @@ export const cases: { [C in Channel]: Case<C> } = {
   'staff.unlock': { happy: async (t) => ({ userId: await baristaId(t) }), bad: [{}, { userId: '' }] },
   'settings.get': { happy: async () => ({}), bad: [{ section: 'all' }] },
   'settings.updateSecurity': {
-    happy: async () => ({ maxFailedAttempts: 6, lockoutMinutes: 15, idleLockMinutes: 10, discountLimitPercent: 10 }),
+    happy: async () => ({ maxFailedAttempts: 6, lockoutMinutes: 45, idleLockMinutes: 10, discountLimitPercent: 10 }),
     bad: [
-      { maxFailedAttempts: 11, lockoutMinutes: 15, idleLockMinutes: 10, discountLimitPercent: 10 },
-      { maxFailedAttempts: 5, lockoutMinutes: 0, idleLockMinutes: 10, discountLimitPercent: 10 },
-      { maxFailedAttempts: 5, lockoutMinutes: 15, idleLockMinutes: 10 },
+      { maxFailedAttempts: 11, lockoutMinutes: 45, idleLockMinutes: 10, discountLimitPercent: 10 },
+      { maxFailedAttempts: 5, lockoutMinutes: 29, idleLockMinutes: 10, discountLimitPercent: 10 },
+      { maxFailedAttempts: 5, lockoutMinutes: 45, idleLockMinutes: 16, discountLimitPercent: 10 },
+      { maxFailedAttempts: 5, lockoutMinutes: 45, idleLockMinutes: 10, discountLimitPercent: 10, maxSessionHours: 0 },
+      { maxFailedAttempts: 5, lockoutMinutes: 45, idleLockMinutes: 10 },
     ],
   },
   'audit.list': { happy: async () => ({ limit: 20, fromDay: '2026-11-01', toDay: '2026-11-30' }), bad: [{ limit: 0 }, { fromDay: '23/11/2026' }] },
   'audit.filters': { happy: async () => ({}), bad: [{ x: 1 }] },
-  'audit.verify': { happy: async () => ({}), bad: [{ repair: true }] },
+  'audit.verify': { happy: async () => ({}), bad: [{ repair: true }, { full: 'yes' }] },
+  'audit.signIns': { happy: async () => ({ limit: 20, successful: true, fromDay: '2026-11-01' }), bad: [{ limit: 0 }, { eventType: 'DROP TABLE' }, { successful: 'no' }] },
   'menu.updateItem': {
     happy: async (t) => ({ menuItemId: await latteId(t), price: 17500, isAvailable: false }),
     bad: [{ menuItemId: 'x', price: -1 }, { menuItemId: 'x', price: 1_000_000 }, { menuItemId: 'x', price: 12.5 }, { price: 100 }],

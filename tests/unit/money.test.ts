@@ -3,17 +3,22 @@ import { describe, expect, test } from 'vitest';
 import {
   allocate,
   changeDue,
+  discountsWithin,
   divRoundHalfUp,
+  effectiveDiscountBp,
   formatMoney,
   formatRate,
+  LARGEST_NOTE,
   lineTotal,
   MAX_UNIT_PRICE,
+  maxCashTender,
   orderTotals,
   parseMoney,
   quickTenders,
   settleTenders,
   taxFor,
   toMoneyInput,
+  CURRENCY_CODES,
   type Tender,
 } from '../../electron/shared/money';
 
@@ -163,7 +168,7 @@ describe('discounts and split tenders (property tests)', () => {
   test('a settled split always pays exactly the total; change is never negative and only from cash', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.array(tender, { minLength: 1, maxLength: 6 }), (total, tenders) => {
-        const r = settleTenders(total, tenders);
+        const r = settleTenders(total, tenders, 'PHP');
         if (!r.ok) return;
         expect(r.payments.reduce((a, p) => a + p.amount, 0)).toBe(total);
         expect(r.change).toBeGreaterThanOrEqual(0);
@@ -178,15 +183,86 @@ describe('discounts and split tenders (property tests)', () => {
 
   test('when the tenders cover the total without card overpaying, the split settles', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 500_000 }), (total, cardPercent, extraCash) => {
+      // extra cash up to one ₱1,000 note: more is refused as a slipped digit (see the tender cap below)
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: LARGEST_NOTE.PHP }), (total, cardPercent, extraCash) => {
         const card = Math.floor((total * cardPercent) / 100);
         const tenders: Tender[] = [];
         if (card > 0) tenders.push({ method: 'card', amount: card });
         if (total - card > 0) tenders.push({ method: 'cash', tendered: total - card + extraCash });
-        const r = settleTenders(total, tenders);
+        const r = settleTenders(total, tenders, 'PHP');
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.change).toBe(total - card > 0 ? extraCash : 0);
       }),
     );
+  });
+});
+
+describe('tender cap and zero totals (issue 7 items 16, 19)', () => {
+  test('₱1,000,000 tendered on a ₱260 sale is refused, stating the maximum', () => {
+    const r = settleTenders(26000, [{ method: 'cash', tendered: 100_000_000 }], 'PHP');
+    expect(r).toEqual({ ok: false, message: 'Check the cash: ₱1,000,000.00 is more than this sale can take (at most ₱1,260.00)', maxCash: 126000 });
+    expect(settleTenders(26000, [{ method: 'cash', tendered: 126000 }], 'PHP')).toMatchObject({ ok: true, change: 100000 });
+    expect(settleTenders(26000, [{ method: 'cash', tendered: 126001 }], 'PHP')).toMatchObject({ ok: false, maxCash: 126000 });
+    // the cap follows the currency's largest note, and the cash still due after a card
+    expect(settleTenders(2600, [{ method: 'cash', tendered: 13000 }], 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('at most $126.00') });
+    expect(settleTenders(26000, [{ method: 'card', amount: 20000 }, { method: 'cash', tendered: 106001 }], 'PHP')).toMatchObject({ ok: false, maxCash: 106000 });
+  });
+
+  test('property: cash settles exactly when due ≤ tendered ≤ due + the largest note; change never exceeds that note', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CURRENCY_CODES), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 100_000_000_000 }), (currency, total, tendered) => {
+        const r = settleTenders(total, [{ method: 'cash', tendered }], currency);
+        expect(r.ok).toBe(tendered >= total && tendered <= maxCashTender(total, currency));
+        if (r.ok) expect(r.change).toBeLessThanOrEqual(LARGEST_NOTE[currency]);
+        else if (tendered > total) expect(r).toMatchObject({ maxCash: total + LARGEST_NOTE[currency] });
+      }),
+    );
+  });
+
+  test('a zero total settles with no tender at all, and any tender on it is refused', () => {
+    expect(settleTenders(0, [], 'PHP')).toEqual({ ok: true, payments: [], change: 0 });
+    for (const tender of [{ method: 'cash', tendered: 100 }, { method: 'card', amount: 1 }, { method: 'other', amount: 5 }] as Tender[]) {
+      expect(settleTenders(0, [tender], 'PHP')).toEqual({ ok: false, message: 'This order comes to nothing: complete it without taking a payment' });
+    }
+    expect(settleTenders(16500, [], 'PHP')).toMatchObject({ ok: false, still: 16500 });
+  });
+});
+
+describe('effective discount of the whole order (issue 7 item 6)', () => {
+  const noTax = { rateBp: 0, pricesIncludeTax: true };
+  test('a 5% line discount and a 5% order discount are 9.75% off; an amount discount grows as the quantity falls', () => {
+    const fivePercent = { kind: 'percent' as const, value: 500 };
+    expect(effectiveDiscountBp(orderTotals([{ unitPrice: 16500, quantity: 1, discount: fivePercent }], noTax, fivePercent))).toBe(975);
+    const amount = { kind: 'amount' as const, value: 16499 }; // just under 5% of 20 lattes
+    expect(effectiveDiscountBp(orderTotals([{ unitPrice: 16500, quantity: 20, discount: amount }], noTax))).toBe(500);
+    expect(effectiveDiscountBp(orderTotals([{ unitPrice: 16500, quantity: 1, discount: amount }], noTax))).toBe(9999);
+    expect(effectiveDiscountBp({ subtotal: 0, discountTotal: 0 })).toBe(0);
+  });
+
+  test('property: the limit is on all discounts together, and rounding never refuses a discount of the limit itself', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 15 }), fc.integer({ min: 0, max: 10_000 }), fc.boolean(), (lines, limitBp, perLine) => {
+        const limit = { kind: 'percent' as const, value: limitBp };
+        const t = perLine ? orderTotals(lines.map((l) => ({ ...l, discount: limit })), noTax) : orderTotals(lines, noTax, limit);
+        expect(discountsWithin(lines, t, limitBp)).toBe(true);
+        // both at once is over, unless nothing is discounted or everything already is
+        const both = orderTotals(lines.map((l) => ({ ...l, discount: limit })), noTax, limit);
+        if (both.discountTotal > t.discountTotal + lines.length) expect(discountsWithin(lines, both, limitBp)).toBe(false);
+        // an approved cap (rounded up) always holds the discounts it was taken from
+        expect(discountsWithin(lines, both, effectiveDiscountBp(both, 'up'))).toBe(true);
+      }),
+    );
+  });
+
+  test('the two reproductions: 5% + 5% is over a 5% limit; an amount just within it on 20 lattes is over once cut to 1', () => {
+    const five = { kind: 'percent' as const, value: 500 };
+    const latte = { unitPrice: 16500, quantity: 1, discount: five };
+    expect(discountsWithin([latte], orderTotals([latte], noTax, five), 500)).toBe(false);
+    expect(discountsWithin([latte], orderTotals([latte], noTax), 500)).toBe(true);
+    const amount = { kind: 'amount' as const, value: 16500 };
+    const twenty = { unitPrice: 16500, quantity: 20, discount: amount };
+    expect(discountsWithin([twenty], orderTotals([twenty], noTax), 500)).toBe(true);
+    const one = { ...twenty, quantity: 1 };
+    expect(discountsWithin([one], orderTotals([one], noTax), 500)).toBe(false);
   });
 });

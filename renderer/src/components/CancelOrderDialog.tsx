@@ -46,9 +46,9 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
       <ManagerApproval
         label="Cancel order"
         kicker={`Cancel order ${order.shortNumber} · ${formatMoney(order.total, order.currency)}`}
-        lead="A manager can approve cancelling this order with their PIN"
+        question={`Approve cancelling order ${order.shortNumber} (${formatMoney(order.total, order.currency)})?`}
         whyManager={whyManager}
-        action="order.cancelPaid"
+        request={{ action: 'order.cancelPaid', params: { orderId: order.id } }}
         retry={(approvalId) => cancel({ orderId: order.id, reason: reason.trim(), approvalId })}
         onDone={onClose}
         onBack={() => setStep('reason')}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { CartLineView } from '../../../electron/shared/contract';
-import type { Currency } from '../../../electron/shared/money';
+import { MAX_LINE_QUANTITY, type Currency } from '../../../electron/shared/money';
 import { formatMoney, formatRate, itemCountLabel, optionsSummary, taxLabel } from '../format';
 import { printReceipt, saveReceiptPdf, type ReceiptOutcome } from '../receipts';
 import { useCartStore, type LastSale } from '../stores/cartStore';
@@ -128,7 +128,6 @@ export function CartPanel({ currency, onCharge, onDiscount, onEditLine, onCustom
 }
 
 function CartLine({ line, currency, onEdit }: { line: CartLineView; currency: Currency; onEdit(): void }) {
-  const setQuantity = useCartStore((s) => s.setQuantity);
   const removeLine = useCartStore((s) => s.removeLine);
   const money = (m: number) => formatMoney(m, currency);
   const d = line.discount;
@@ -156,22 +155,7 @@ function CartLine({ line, currency, onEdit }: { line: CartLineView; currency: Cu
           </span>
         )}
       </span>
-      <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
-        <button
-          type="button"
-          className="qty-btn"
-          aria-label={`One less ${line.name}`}
-          onClick={() => void (line.quantity <= 1 ? removeLine(line.id) : setQuantity(line.id, line.quantity - 1))}
-        >
-          <span aria-hidden="true">−</span>
-        </button>
-        <span className="qty-value" aria-live="polite">
-          {line.quantity}
-        </span>
-        <button type="button" className="qty-btn" aria-label={`One more ${line.name}`} onClick={() => void setQuantity(line.id, line.quantity + 1)}>
-          <span aria-hidden="true">+</span>
-        </button>
-      </div>
+      <QuantityControl line={line} />
       <div className="cart-line-actions">
         <button type="button" className="btn btn--secondary btn--small cart-line-edit" aria-label={`Edit ${line.name}`} onClick={onEdit}>
           Edit
@@ -181,6 +165,138 @@ function CartLine({ line, currency, onEdit }: { line: CartLineView; currency: Cu
         </button>
       </div>
     </li>
+  );
+}
+
+/** "40" → 40; a sentence saying what to type otherwise. */
+function parseQuantity(text: string): { ok: true; quantity: number } | { ok: false; message: string } {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: `Type how many, from 1 to ${MAX_LINE_QUANTITY}` };
+  if (!/^\d+$/.test(t)) return { ok: false, message: 'Type a whole number, like 40' };
+  const n = Number(t);
+  if (n < 1) return { ok: false, message: 'At least 1 — to take the item off, use ×' };
+  if (n > MAX_LINE_QUANTITY) return { ok: false, message: `${MAX_LINE_QUANTITY} is the most one line can hold` };
+  return { ok: true, quantity: n };
+}
+
+/** − and +, and the number itself: tap it to type a quantity (40 croissants is one tap and "40"). */
+function QuantityControl({ line }: { line: CartLineView }) {
+  const setQuantity = useCartStore((s) => s.setQuantity);
+  const removeLine = useCartStore((s) => s.removeLine);
+  const [text, setText] = useState<string | null>(null); // null: not typing
+  const [message, setMessage] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  /** The box is open: Enter and then the blur of the closing box must not both send. */
+  const typing = useRef(false);
+  const atMax = line.quantity >= MAX_LINE_QUANTITY;
+  const messageId = `qty-msg-${line.id}`;
+
+  function startTyping() {
+    typing.current = true;
+    setText(String(line.quantity));
+    setMessage(null);
+    requestAnimationFrame(() => inputRef.current?.select());
+  }
+
+  /** Enter (or leaving the box): a valid number is sent; otherwise say why and keep the box open on Enter. */
+  function commit(keepOpenOnError: boolean) {
+    if (text === null || !typing.current) return;
+    const parsed = parseQuantity(text);
+    if (!parsed.ok) {
+      setMessage(keepOpenOnError ? parsed.message : `${parsed.message}. Still ${line.quantity}.`);
+      if (!keepOpenOnError) {
+        typing.current = false;
+        setText(null);
+      }
+      return;
+    }
+    typing.current = false;
+    setText(null);
+    setMessage(null);
+    if (parsed.quantity !== line.quantity) void setQuantity(line.id, parsed.quantity);
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    commit(true);
+  }
+
+  const shown = message ?? (atMax ? `${MAX_LINE_QUANTITY} is the most one line can hold` : null);
+
+  return (
+    <>
+      <div className="qty" role="group" aria-label={`Quantity of ${line.name}`}>
+        <button
+          type="button"
+          className="qty-btn"
+          aria-label={`One less ${line.name}`}
+          onClick={() => {
+            setMessage(null);
+            void (line.quantity <= 1 ? removeLine(line.id) : setQuantity(line.id, line.quantity - 1));
+          }}
+        >
+          <span aria-hidden="true">−</span>
+        </button>
+        {text === null ? (
+          <button
+            type="button"
+            className="qty-value qty-value--tap"
+            aria-label={`${line.quantity} ${line.name} — type a quantity`}
+            title="Tap to type a quantity"
+            onClick={startTyping}
+          >
+            {line.quantity}
+          </button>
+        ) : (
+          <form className="qty-form" onSubmit={submit} noValidate>
+            <input
+              ref={inputRef}
+              className="qty-input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={4}
+              aria-label={`How many ${line.name}`}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? messageId : undefined}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setMessage(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  typing.current = false;
+                  setText(null);
+                  setMessage(null);
+                }
+              }}
+              onBlur={() => commit(false)}
+            />
+          </form>
+        )}
+        <button
+          type="button"
+          className="qty-btn"
+          aria-label={`One more ${line.name}`}
+          aria-describedby={atMax ? messageId : undefined}
+          disabled={atMax}
+          onClick={() => {
+            setMessage(null);
+            void setQuantity(line.id, line.quantity + 1);
+          }}
+        >
+          <span aria-hidden="true">+</span>
+        </button>
+      </div>
+      {shown && (
+        <p className={`cart-line-msg${message ? ' cart-line-msg--bad' : ''}`} id={messageId} role={message ? 'alert' : undefined}>
+          {shown}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -194,6 +310,8 @@ function SaleDone({ sale, currency }: { sale: LastSale; currency: Currency }) {
   const paidBy = (method: 'card' | 'other') => sale.payments.filter((p) => p.method === method).reduce((sum, p) => sum + p.amount, 0);
   const card = paidBy('card');
   const other = paidBy('other');
+  // Change only when cash was over: a card sale or exact cash has none to give.
+  const giveChange = sale.tendered > 0 && sale.change > 0;
 
   async function run(kind: 'print' | 'pdf') {
     if (busy) return;
@@ -211,9 +329,14 @@ function SaleDone({ sale, currency }: { sale: LastSale; currency: Currency }) {
           <Icon name="check" />
         </p>
         <h2 id="sale-done-title" className="sale-done-title">
-          Order {sale.shortNumber} — Change {money(sale.change)}
+          {sale.replayed
+            ? `Order ${sale.shortNumber} was already completed`
+            : `Order ${sale.shortNumber} — ${giveChange ? `Change ${money(sale.change)}` : sale.total === 0 ? 'Nothing to pay' : 'Paid'}`}
         </h2>
-        {sale.tendered > 0 ? (
+        {sale.replayed && (
+          <p className="sale-done-replayed">This sale had already gone through: nothing was charged a second time. This is that order.</p>
+        )}
+        {giveChange ? (
           <>
             <p className="sale-done-change-label">Give the customer</p>
             <p className="sale-done-change">{money(sale.change)}</p>

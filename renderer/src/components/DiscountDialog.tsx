@@ -120,9 +120,12 @@ export function DiscountDialog({ cart, currency, lineId, onClose }: DiscountDial
       <ManagerApproval
         label={label}
         kicker={`${line ? `Discount on ${line.name}` : 'Order discount'} · ${describe(pending, currency)}`}
-        lead="A manager can approve this discount with their PIN"
+        question={`Approve ${describe(pending, currency)} ${line ? line.name : 'the order'}?`}
         whyManager={whyManager}
-        action="discount.overLimit"
+        request={{
+          action: 'discount.overLimit',
+          params: lineId ? { scope: 'line', lineId, ...pending.discount } : { scope: 'order', ...pending.discount },
+        }}
         retry={(approvalId) => send({ ...pending, approvalId })}
         onDone={onClose}
         onBack={() => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { OverrideAction } from '../../../electron/shared/permissions';
+import type { ApprovalRequest } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
 import { call } from '../api';
 import { isAuthLoss } from '../stores/cartStore';
@@ -14,11 +14,12 @@ interface ManagerApprovalProps {
   label: string;
   /** Small line above the title: what is being approved ("Order discount · 10% off"). */
   kicker: string;
-  /** "A manager can approve this discount with their PIN". */
-  lead: string;
+  /** What exactly the manager approves, as a question: "Approve 10% off the order?". */
+  question: string;
   /** Main's explanation of why a manager is needed. */
   whyManager: string | null;
-  action: OverrideAction;
+  /** The action with its parameters: main binds the approval to them and refuses it for anything else. */
+  request: ApprovalRequest;
   /** Send the original request again with the approval; its error (if any) is shown here. */
   retry(approvalId: string): Promise<Result<unknown>>;
   /** The retried request went through. */
@@ -31,7 +32,7 @@ interface ManagerApprovalProps {
  * Manager override in place: a manager (or owner) picks their name and types their PIN; main
  * hands back a single-use approval and the original request is sent again with it.
  */
-export function ManagerApproval({ label, kicker, lead, whyManager, action, retry, onDone, onBack, onClose }: ManagerApprovalProps) {
+export function ManagerApproval({ label, kicker, question, whyManager, request, retry, onDone, onBack, onClose }: ManagerApprovalProps) {
   const users = useSessionStore((s) => s.users);
   const refreshUsers = useSessionStore((s) => s.refreshUsers);
   const managers = users.filter((u) => u.role === 'manager' || u.role === 'owner');
@@ -55,7 +56,7 @@ export function ManagerApproval({ label, kicker, lead, whyManager, action, retry
     if (busy || !username || !pin) return;
     setBusy(true);
     setError(null);
-    const approval = await call('override.approve', { username, pin, action });
+    const approval = await call('override.approve', { username, pin, ...request });
     if (!approval.ok) {
       setBusy(false);
       setPin('');
@@ -80,7 +81,8 @@ export function ManagerApproval({ label, kicker, lead, whyManager, action, retry
           <h2 className="dialog-title" ref={headingRef} tabIndex={-1} data-autofocus>
             Manager approval
           </h2>
-          <p className="lead">{lead}</p>
+          <p className="lead">{question}</p>
+          <p className="muted">The approval is for this only, once, within 2 minutes.</p>
           {whyManager && <p className="muted approval-why">{whyManager}</p>}
           {managers.length > 0 ? (
             <SelectField label="Manager" value={username} onChange={setUsername} disabled={busy}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ComponentProps, type FormEvent } from 'react';
 import type { PaymentInput, PaymentMethod } from '../../../electron/shared/contract';
-import { parseMoney, quickTenders, toMoneyInput, type Currency, type Minor } from '../../../electron/shared/money';
+import { LARGEST_NOTE, maxCashTender, parseMoney, quickTenders, toMoneyInput, type Currency, type Minor } from '../../../electron/shared/money';
 import { newRequestId } from '../api';
 import { PAYMENT_LABELS, formatMoney } from '../format';
 import { useFormRequest } from '../hooks/useFormRequest';
@@ -24,7 +24,9 @@ interface Tender {
   reference: string;
 }
 
-type Pending = { ok: true; tender: Omit<Tender, 'key'> } | { ok: false; empty: boolean; message: string };
+type Pending =
+  | { ok: true; tender: Omit<Tender, 'key'> }
+  | { ok: false; empty: boolean; message: string; /** Over the cash cap: said under the field, where the digits are. */ tooMuch?: boolean };
 
 const METHODS: PaymentMethod[] = ['cash', 'card', 'other'];
 
@@ -39,12 +41,69 @@ function toInput(t: Omit<Tender, 'key'>): PaymentInput {
   return ref ? { method: t.method, amount: t.amount, reference: ref } : { method: t.method, amount: t.amount };
 }
 
+/** "₱1,000" on a quick-amount button: whole notes need no centavos, and five must fit in a row. */
+function quickLabel(amount: Minor, currency: Currency): string {
+  const text = formatMoney(amount, currency);
+  return amount % 100 === 0 ? text.replace(/\.00$/, '') : text;
+}
+
+/** Cash quick amounts: exact, the next round notes, and the currency's large note (₱1,000) when it is more. */
+function cashQuickAmounts(due: Minor, currency: Currency): Minor[] {
+  const amounts = quickTenders(due);
+  const note = LARGEST_NOTE[currency];
+  return note > due && !amounts.includes(note) ? [...amounts, note] : amounts;
+}
+
 /**
- * "Payment": cash, card or other, or split across them. The amount being typed counts as a
- * payment, so a plain cash sale is: type what was handed over, Complete sale. One request id per
- * opening: a retry after an error reuses it, so a sale is never charged twice.
+ * "Payment": cash, card or other, or split across them — or, when the order comes to nothing,
+ * just Complete sale. One request id per opening: a retry after an error reuses it, so a sale is
+ * never charged twice.
  */
-export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) {
+export function PaymentDialog(props: PaymentDialogProps) {
+  return props.total === 0 ? <NothingToPayDialog {...props} /> : <TenderDialog {...props} />;
+}
+
+/** A free item or a full discount: no tender to take (main refuses one on a zero total). */
+function NothingToPayDialog({ currency, onClose }: PaymentDialogProps) {
+  const checkout = useCartStore((s) => s.checkout);
+  const [requestId] = useState(newRequestId);
+  const { busy, top: error, send, showError } = useFormRequest();
+  const sending = useRef(false);
+
+  async function complete(e: FormEvent) {
+    e.preventDefault();
+    if (busy || sending.current) return;
+    sending.current = true;
+    const result = await send(() => checkout(requestId, []));
+    sending.current = false;
+    if (result.ok) onClose();
+    else showError(result.error);
+  }
+
+  return (
+    <Dialog label="Payment" onClose={onClose} busy={busy}>
+      <form className="pay-nothing" onSubmit={complete} noValidate>
+        <h2 className="dialog-title">Payment</h2>
+        <div className="due">
+          <span className="due-label">Total due</span>
+          <span className="due-amount">{formatMoney(0, currency)}</span>
+        </div>
+        <div className="pay-still pay-still--done" role="status">
+          <span>Nothing to pay</span>
+        </div>
+        <p className="muted">This order comes to nothing (a free item or a full discount). Complete the sale without taking any money.</p>
+        <ErrorMessage message={error} />
+        <FormButtons submitLabel="Complete sale" variant="charge" busy={busy} onCancel={onClose} autoFocus />
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * Cash, card or other, or split across them. The amount being typed counts as a payment, so a
+ * plain cash sale is: type what was handed over, Complete sale.
+ */
+function TenderDialog({ total, currency, onClose }: PaymentDialogProps) {
   const checkout = useCartStore((s) => s.checkout);
   const [requestId] = useState(newRequestId);
   const [tenders, setTenders] = useState<Tender[]>([]);
@@ -73,6 +132,14 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
     if (text === '') pending = { ok: false, empty: true, message: 'Enter the cash received' };
     else if (value === null) pending = { ok: false, empty: false, message: 'Type an amount like 500 or 500.00' };
     else if (value === 0) pending = { ok: false, empty: false, message: 'Enter more than 0' };
+    else if (stillDue > 0 && value > maxCashTender(stillDue, currency))
+      // The same cap main applies: an extra zero, not a customer with a suitcase of notes.
+      pending = {
+        ok: false,
+        empty: false,
+        tooMuch: true,
+        message: `${money(value)} is far more cash than this sale needs — check the amount (at most ${money(maxCashTender(stillDue, currency))})`,
+      };
     else pending = { ok: true, tender: { method, amount: value, reference: '' } };
   } else {
     const text = amountShown.trim();
@@ -90,6 +157,8 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
   const nonCash = effective.filter((t) => t.method !== 'cash').reduce((sum, t) => sum + t.amount, 0);
   const covered = effective.length > 0 && effectivePaid >= total && nonCash <= total;
   const change = covered ? effectivePaid - total : null;
+  /** What is left after everything added and the amount being typed: agrees with Change due. */
+  const remaining = Math.max(0, total - effectivePaid);
   const anyCash = method === 'cash' || effective.some((t) => t.method === 'cash');
 
   const latest = useRef({ stillDue, busy });
@@ -164,14 +233,17 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
 
   let changeText: string;
   let changeClass = 'change-line';
-  if (!pending.ok && !pending.empty && method === 'cash') {
+  if (!pending.ok && pending.tooMuch) {
+    changeText = 'Check the amount';
+    changeClass += ' change-line--bad';
+  } else if (!pending.ok && !pending.empty && method === 'cash') {
     changeText = pending.message;
     changeClass += ' change-line--bad';
   } else if (change !== null) {
     changeText = money(change);
     changeClass += ' change-line--ok';
   } else if (method === 'cash' && pending.ok) {
-    changeText = 'Not enough';
+    changeText = `Not enough — ${money(remaining)} more`;
     changeClass += ' change-line--bad';
   } else {
     changeText = method === 'cash' ? 'Enter the cash received' : '—';
@@ -179,6 +251,7 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
   }
 
   const fieldError = !pending.ok && !pending.empty && method !== 'cash' ? pending.message : undefined;
+  const cashError = !pending.ok && pending.tooMuch ? pending.message : undefined;
 
   return (
     <Dialog label="Payment" onClose={onClose} busy={busy} wide>
@@ -189,9 +262,9 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
             <span className="due-label">Total due</span>
             <span className="due-amount">{money(total)}</span>
           </div>
-          <div className={`pay-still${stillDue === 0 ? ' pay-still--done' : ''}`} aria-live="polite">
+          <div className={`pay-still${remaining === 0 ? ' pay-still--done' : ''}`} aria-live="polite">
             <span>Still due</span>
-            <span className="pay-still-amount">{money(stillDue)}</span>
+            <span className="pay-still-amount">{money(remaining)}</span>
           </div>
 
           {tenders.length > 0 ? (
@@ -243,9 +316,17 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
 
           {method === 'cash' ? (
             <>
-              <AmountField label="Amount tendered" inputRef={cashRef} value={cashText} onChange={typed(setCashText)} disabled={busy} data-autofocus />
+              <AmountField
+                label="Amount tendered"
+                inputRef={cashRef}
+                value={cashText}
+                onChange={typed(setCashText)}
+                error={cashError}
+                disabled={busy}
+                data-autofocus
+              />
               <div className="quick-tenders" role="group" aria-label="Quick amounts">
-                {quickTenders(stillDue).map((amount, i) => (
+                {cashQuickAmounts(stillDue, currency).map((amount, i) => (
                   <button
                     key={amount}
                     type="button"
@@ -254,7 +335,7 @@ export function PaymentDialog({ total, currency, onClose }: PaymentDialogProps) 
                     disabled={busy || stillDue === 0}
                     title={i === 0 ? 'F8' : undefined}
                   >
-                    {i === 0 ? 'Exact' : money(amount)}
+                    {i === 0 ? 'Exact' : quickLabel(amount, currency)}
                   </button>
                 ))}
               </div>

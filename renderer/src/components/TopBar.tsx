@@ -48,13 +48,20 @@ export function TopBar() {
       </nav>
       {session && (
         <div className="topbar-user">
-          <span className="topbar-person">
-            <span className="topbar-name">{session.displayName}</span>
-            <span className="topbar-role">{ROLE_LABELS[session.role]}</span>
-          </span>
-          <button type="button" className="btn btn--bar" onClick={() => setAccountOpen(true)}>
+          {/* On a shared till who is signed in must always show: the name is the account button
+              itself, so it needs no room of its own and is never the thing squeezed out. */}
+          <button
+            type="button"
+            className="btn btn--bar topbar-account"
+            onClick={() => setAccountOpen(true)}
+            aria-label={`My account: ${session.displayName}, ${ROLE_LABELS[session.role]}`}
+            title="My account"
+          >
             <Icon name="user" />
-            My account
+            <span className="topbar-person">
+              <span className="topbar-name">{session.displayName}</span>
+              <span className="topbar-role">{ROLE_LABELS[session.role]}</span>
+            </span>
           </button>
           <button type="button" className="btn btn--bar" onClick={() => void lock()}>
             <Icon name="lock" />

@@ -1,15 +1,69 @@
 import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEventView } from '../../../electron/shared/contract';
+import { ChainStatus } from '../components/ChainStatus';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Icon } from '../components/Icon';
 import { SelectField } from '../components/SelectField';
+import { SignInHistory } from '../components/SignInHistory';
 import { TextField } from '../components/TextField';
 import { auditActionLabel, describeChange, formatDate, formatTime, shorten } from '../format';
 import { EMPTY_QUERY, useAuditStore, type AuditQuery } from '../stores/auditStore';
 import { useSessionStore } from '../stores/sessionStore';
+import './audit.css';
 
-/** Owners: who did what and when, filtered, with a check that nobody has altered the trail. */
+type Tab = 'changes' | 'signIns';
+
+/** Owners: who did what and when, and who signed in, filtered, with a check that nobody has altered either. */
 export function AuditScreen() {
+  const timeZone = useSessionStore((s) => s.shop?.timezone);
+  const [tab, setTab] = useState<Tab>('changes');
+  const loadFilters = useAuditStore((s) => s.loadFilters);
+  const verify = useAuditStore((s) => s.verify);
+
+  useEffect(() => {
+    void loadFilters();
+    void verify();
+  }, [loadFilters, verify]);
+
+  const tabButton = (id: Tab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`audit-tab-${id}`}
+      aria-selected={tab === id}
+      aria-controls={`audit-panel-${id}`}
+      className={`audit-tab${tab === id ? ' audit-tab--on' : ''}`}
+      onClick={() => setTab(id)}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <main className="page-screen">
+      <div className="page-inner page-inner--wide">
+        <div className="page-head">
+          <div>
+            <h2 className="page-title">Audit log</h2>
+            <p className="muted">Every change to staff, prices, discounts and settings, and every sign-in, newest first.</p>
+          </div>
+        </div>
+
+        <ChainStatus timeZone={timeZone} />
+
+        <div className="audit-tabs" role="tablist" aria-label="Audit log sections">
+          {tabButton('changes', 'Changes')}
+          {tabButton('signIns', 'Sign-in history')}
+        </div>
+        <section id={`audit-panel-${tab}`} role="tabpanel" aria-labelledby={`audit-tab-${tab}`} className="audit-panel">
+          {tab === 'changes' ? <ChangesPanel timeZone={timeZone} /> : <SignInHistory timeZone={timeZone} />}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+/** The audit trail's changes (audit_events), filtered by person, action and dates. */
+function ChangesPanel({ timeZone }: { timeZone: string | undefined }) {
   const filters = useAuditStore((s) => s.filters);
   const query = useAuditStore((s) => s.query);
   const events = useAuditStore((s) => s.events);
@@ -17,19 +71,14 @@ export function AuditScreen() {
   const loading = useAuditStore((s) => s.loading);
   const loaded = useAuditStore((s) => s.loaded);
   const error = useAuditStore((s) => s.error);
-  const loadFilters = useAuditStore((s) => s.loadFilters);
   const search = useAuditStore((s) => s.search);
   const loadMore = useAuditStore((s) => s.loadMore);
-  const verify = useAuditStore((s) => s.verify);
-  const timeZone = useSessionStore((s) => s.shop?.timezone);
   const [draft, setDraft] = useState<AuditQuery>(query);
   const [dateError, setDateError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadFilters();
-    void verify();
     void search(useAuditStore.getState().query);
-  }, [loadFilters, verify, search]);
+  }, [search]);
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -49,89 +98,78 @@ export function AuditScreen() {
   const actionMissing = draft.action && !actions.includes(draft.action);
 
   return (
-    <main className="page-screen">
-      <div className="page-inner page-inner--wide">
-        <div className="page-head">
-          <div>
-            <h2 className="page-title">Audit log</h2>
-            <p className="muted">Every change to staff, prices, discounts and settings, newest first.</p>
-          </div>
-        </div>
-
-        <ChainStatus />
-
-        <form className="audit-filters" onSubmit={apply} noValidate aria-label="Filters">
-          <SelectField label="Person" value={draft.actorUserId} onChange={(v) => set({ actorUserId: v })}>
-            <option value="">Everyone</option>
-            {personMissing && <option value={draft.actorUserId}>{draft.actorUserId}</option>}
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Action" value={draft.action} onChange={(v) => set({ action: v })}>
-            <option value="">All actions</option>
-            {actionMissing && <option value={draft.action}>{draft.action}</option>}
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabel(a)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="From" type="date" value={draft.fromDay} onChange={(v) => set({ fromDay: v })} max={draft.toDay || undefined} />
-          <TextField label="To" type="date" value={draft.toDay} onChange={(v) => set({ toDay: v })} min={draft.fromDay || undefined} />
-          <div className="audit-filter-buttons">
-            <button type="submit" className="btn btn--primary" disabled={loading}>
-              Apply
-            </button>
-            <button
-              type="button"
-              className="btn btn--ghost"
-              onClick={() => {
-                setDraft(EMPTY_QUERY);
-                setDateError(null);
-                void search(EMPTY_QUERY);
-              }}
-              disabled={loading || JSON.stringify(draft) === JSON.stringify(EMPTY_QUERY)}
-            >
-              Clear filters
-            </button>
-          </div>
-        </form>
-        <ErrorMessage message={dateError ?? error} />
-
-        {!loaded && loading && <p className="muted">Loading the audit trail…</p>}
-        {loaded && events.length === 0 && !error && <p className="muted">No entries match these filters.</p>}
-        {events.length > 0 && (
-          <div className="table-wrap">
-            <table className="audit-table">
-              <caption className="visually-hidden">Audit entries</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">Approved by</th>
-                  <th scope="col">Till</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <AuditRow key={e.id} event={e} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {nextCursor && (
-          <button type="button" className="btn btn--secondary btn--block load-more" onClick={() => void loadMore()} disabled={loading}>
-            Load more
+    <>
+      <form className="audit-filters" onSubmit={apply} noValidate aria-label="Filters">
+        <SelectField label="Person" value={draft.actorUserId} onChange={(v) => set({ actorUserId: v })}>
+          <option value="">Everyone</option>
+          {personMissing && <option value={draft.actorUserId}>{draft.actorUserId}</option>}
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Action" value={draft.action} onChange={(v) => set({ action: v })}>
+          <option value="">All actions</option>
+          {actionMissing && <option value={draft.action}>{draft.action}</option>}
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {auditActionLabel(a)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="From" type="date" value={draft.fromDay} onChange={(v) => set({ fromDay: v })} max={draft.toDay || undefined} />
+        <TextField label="To" type="date" value={draft.toDay} onChange={(v) => set({ toDay: v })} min={draft.fromDay || undefined} />
+        <div className="audit-filter-buttons">
+          <button type="submit" className="btn btn--primary" disabled={loading}>
+            Apply
           </button>
-        )}
-      </div>
-    </main>
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() => {
+              setDraft(EMPTY_QUERY);
+              setDateError(null);
+              void search(EMPTY_QUERY);
+            }}
+            disabled={loading || JSON.stringify(draft) === JSON.stringify(EMPTY_QUERY)}
+          >
+            Clear filters
+          </button>
+        </div>
+      </form>
+      <ErrorMessage message={dateError ?? error} />
+
+      {!loaded && loading && <p className="muted">Loading the audit trail…</p>}
+      {loaded && events.length === 0 && !error && <p className="muted">No entries match these filters.</p>}
+      {events.length > 0 && (
+        <div className="table-wrap">
+          <table className="audit-table">
+            <caption className="visually-hidden">Audit entries</caption>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Person</th>
+                <th scope="col">Action</th>
+                <th scope="col">Details</th>
+                <th scope="col">Approved by</th>
+                <th scope="col">Till</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <AuditRow key={e.id} event={e} timeZone={timeZone} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextCursor && (
+        <button type="button" className="btn btn--secondary btn--block load-more" onClick={() => void loadMore()} disabled={loading}>
+          Load more
+        </button>
+      )}
+    </>
   );
 }
 
@@ -182,57 +220,5 @@ function AuditRow({ event: e, timeZone }: { event: AuditEventView; timeZone: str
       <td>{e.approverName ?? <span className="muted">—</span>}</td>
       <td>{e.terminalName ?? <span className="muted">—</span>}</td>
     </tr>
-  );
-}
-
-/** The hash-chain check: a calm line when intact, an alert when an entry was changed. */
-function ChainStatus() {
-  const verification = useAuditStore((s) => s.verification);
-  const verifying = useAuditStore((s) => s.verifying);
-  const verifyError = useAuditStore((s) => s.verifyError);
-  const verify = useAuditStore((s) => s.verify);
-
-  const again = (
-    <button type="button" className="btn btn--secondary btn--small" onClick={() => void verify()} disabled={verifying} aria-busy={verifying || undefined}>
-      Check again
-    </button>
-  );
-
-  if (verifyError) {
-    return (
-      <div className="chain chain--unknown">
-        <span className="chain-text">Could not check the audit trail: {verifyError}</span>
-        {again}
-      </div>
-    );
-  }
-  if (!verification) {
-    return (
-      <div className="chain chain--unknown" role="status">
-        <span className="chain-text">Checking the audit trail…</span>
-      </div>
-    );
-  }
-  if (verification.intact) {
-    return (
-      <div className="chain chain--ok" role="status">
-        <Icon name="shield" className="chain-icon" />
-        <span className="chain-text">
-          Audit trail verified — {verification.checked} {verification.checked === 1 ? 'entry' : 'entries'}, no changes detected
-        </span>
-        {again}
-      </div>
-    );
-  }
-  return (
-    <div className="chain chain--bad" role="alert">
-      <Icon name="warning" className="chain-icon" />
-      <span className="chain-text">
-        {verification.brokenAt
-          ? `Warning: the audit trail was altered at entry #${verification.brokenAt.seq}`
-          : 'Warning: the audit trail was altered'}
-      </span>
-      {again}
-    </div>
   );
 }

@@ -63,6 +63,15 @@ export function CounterScreen() {
 
   const canCharge = !!cart && cart.lines.length > 0;
 
+  // A problem message belongs to what was just tried: a dialog opening, or typing in the search
+  // box, is the next thing, so the old message must not linger behind it.
+  useEffect(() => {
+    if (open !== null && useCartStore.getState().notice) dismissNotice();
+  }, [open, dismissNotice]);
+  useEffect(() => {
+    if (query !== '' && useCartStore.getState().notice) dismissNotice();
+  }, [query, dismissNotice]);
+
   function changeQuery(next: string) {
     if (next === '') keyTimes.current = [];
     setQuery(next);
@@ -104,8 +113,9 @@ export function CounterScreen() {
     if (results.length === 1) {
       changeQuery('');
       pick(results[0]!);
-    } else if (results.length === 0) {
-      // Maybe a code typed by hand: main says whether it knows it.
+    } else if (results.length === 0 && !/\s/.test(text)) {
+      // Maybe a code typed by hand: main says whether it knows it. (Words with spaces are a
+      // search, and the menu already says nothing matches.)
       void scan(text);
     }
     // Several matches: the person taps the one they mean.

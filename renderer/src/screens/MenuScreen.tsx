@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MenuItemView } from '../../../electron/shared/contract';
 import { CURRENCIES, parseMoney, toMoneyInput, type Currency } from '../../../electron/shared/money';
+import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatMoney } from '../format';
 import { useCartStore } from '../stores/cartStore';
@@ -50,12 +51,22 @@ export function MenuScreen() {
   );
 }
 
+/** A price that needs a second look before it is saved: free, or moved by more than half. */
+function priceCheck(oldPrice: number, newPrice: number): 'free' | 'big' | null {
+  if (newPrice === oldPrice) return null;
+  if (newPrice === 0) return 'free';
+  // More than 50% either way (integer math); any price for a free item counts as big.
+  return Math.abs(newPrice - oldPrice) * 2 > oldPrice ? 'big' : null;
+}
+
 function MenuItemRow({ item, currency }: { item: MenuItemView; currency: Currency }) {
   const updateMenuItem = useCartStore((s) => s.updateMenuItem);
   const [priceText, setPriceText] = useState(toMoneyInput(item.price));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** A price waiting for "yes, really" (free, or a big jump). */
+  const [confirming, setConfirming] = useState<{ price: number; kind: 'free' | 'big' } | null>(null);
   /** The switch moves as soon as it is tapped; main's answer then confirms (or undoes) it. */
   const [pendingAvailable, setPendingAvailable] = useState<boolean | null>(null);
 
@@ -78,11 +89,21 @@ function MenuItemRow({ item, currency }: { item: MenuItemView; currency: Currenc
       return;
     }
     if (typed === item.price) return;
+    const check = priceCheck(item.price, typed);
+    if (check) {
+      setConfirming({ price: typed, kind: check });
+      return;
+    }
+    await save(typed);
+  }
+
+  async function save(price: number) {
+    setConfirming(null);
     setBusy(true);
     setError(null);
-    const result = await updateMenuItem(item.id, { price: typed });
+    const result = await updateMenuItem(item.id, { price });
     setBusy(false);
-    if (result.ok) setSaved(`Saved: now ${formatMoney(result.value.price, currency)}`);
+    if (result.ok) setSaved(result.value.price === 0 ? 'Saved: now free' : `Saved: now ${formatMoney(result.value.price, currency)}`);
     else setError(result.error.fields?.price ?? result.error.message);
   }
 
@@ -157,6 +178,51 @@ function MenuItemRow({ item, currency }: { item: MenuItemView; currency: Currenc
         )}
         {saved && !error && <span className="saved-text">{saved}</span>}
       </div>
+      {confirming && (
+        <PriceConfirm
+          name={item.name}
+          oldPrice={formatMoney(item.price, currency)}
+          newPrice={formatMoney(confirming.price, currency)}
+          kind={confirming.kind}
+          onYes={() => void save(confirming.price)}
+          onNo={() => setConfirming(null)}
+        />
+      )}
     </li>
+  );
+}
+
+interface PriceConfirmProps {
+  name: string;
+  oldPrice: string;
+  newPrice: string;
+  kind: 'free' | 'big';
+  onYes(): void;
+  onNo(): void;
+}
+
+/** "Make Latte free?" / "Change Latte from ₱130.00 to ₱13.00?": a slipped digit is caught before it sells. */
+function PriceConfirm({ name, oldPrice, newPrice, kind, onYes, onNo }: PriceConfirmProps) {
+  const title = kind === 'free' ? `Make ${name} free?` : `Change ${name} from ${oldPrice} to ${newPrice}?`;
+  return (
+    <Dialog label={title} onClose={onNo}>
+      <h2 className="dialog-title">{title}</h2>
+      <p className="price-confirm-change">
+        <span className="price-confirm-old">{oldPrice}</span> → <span className="price-confirm-new">{newPrice}</span>
+      </p>
+      <p className="muted">
+        {kind === 'free'
+          ? `Customers will pay nothing for ${name} until you change the price again.`
+          : 'That is a change of more than half the price. Check for a missing or extra digit.'}
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" className="btn btn--secondary btn--large" onClick={onNo} data-autofocus>
+          Keep {oldPrice}
+        </button>
+        <button type="button" className="btn btn--primary btn--large" onClick={onYes}>
+          {kind === 'free' ? 'Make it free' : `Save ${newPrice}`}
+        </button>
+      </div>
+    </Dialog>
   );
 }

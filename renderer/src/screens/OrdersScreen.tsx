@@ -6,15 +6,18 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { ReceiptDialog } from '../components/ReceiptDialog';
 import { ReceiptOutcomeLine } from '../components/ReceiptOutcomeLine';
-import { PAYMENT_LABELS, STATUS_LABELS, formatDateTime, formatMoney, formatTime, itemCountLabel, optionsSummary, taxLabel } from '../format';
+import { ORDER_STATUS_LABELS, PAYMENT_LABELS, formatDateTime, formatMoney, formatOrderWhen, formatTime, itemCountLabel, optionsSummary, taxLabel } from '../format';
 import { printReceipt, type ReceiptOutcome } from '../receipts';
 import { useOrdersStore } from '../stores/ordersStore';
-import { useSessionStore } from '../stores/sessionStore';
+import { hasPermission, useSessionStore } from '../stores/sessionStore';
 
 export function OrdersScreen() {
   const timeZone = useSessionStore((s) => s.shop?.timezone);
   const orders = useOrdersStore((s) => s.orders);
   const nextCursor = useOrdersStore((s) => s.nextCursor);
+  const today = useOrdersStore((s) => s.today);
+  /** Baristas see today's orders only. */
+  const allDays = useSessionStore((s) => hasPermission(s.session, 'orders.viewHistory'));
   const loading = useOrdersStore((s) => s.loading);
   const loaded = useOrdersStore((s) => s.loaded);
   const error = useOrdersStore((s) => s.error);
@@ -32,14 +35,16 @@ export function OrdersScreen() {
       <h1 className="visually-hidden">Orders</h1>
       <section className="orders-list-panel" aria-labelledby="orders-list-title">
         <div className="panel-head">
-          <h2 id="orders-list-title">Recent orders</h2>
+          <h2 id="orders-list-title">{allDays ? 'Recent orders' : "Today's orders"}</h2>
           <button type="button" className="btn btn--ghost btn--small" onClick={() => void load()} disabled={loading}>
             Refresh
           </button>
         </div>
         <ErrorMessage message={error} />
         {loaded && orders.length === 0 && !error && (
-          <p className="muted orders-empty">No orders yet. Sales completed at the counter show up here.</p>
+          <p className="muted orders-empty">
+            {allDays ? 'No orders yet.' : 'No orders yet today.'} Sales completed at the counter show up here.
+          </p>
         )}
         {!loaded && loading && <p className="muted orders-empty">Loading orders…</p>}
         {orders.length > 0 && (
@@ -53,11 +58,11 @@ export function OrdersScreen() {
                   onClick={() => void select(o.id)}
                 >
                   <span className="order-row-number">{o.shortNumber}</span>{' '}
-                  <span className="order-row-time">{formatTime(o.createdAt, timeZone)}</span>{' '}
+                  <span className="order-row-time">{formatOrderWhen(o.businessDay, o.createdAt, today, timeZone)}</span>{' '}
                   <span className="order-row-staff">{o.contactName ? `For ${o.contactName} · ${o.staffName}` : o.staffName}</span>{' '}
                   <span className="order-row-count">{itemCountLabel(o.itemCount)}</span>{' '}
                   <span className="order-row-total">{formatMoney(o.total, o.currency)}</span>{' '}
-                  <span className={`status status--${o.status}`}>{STATUS_LABELS[o.status]}</span>
+                  <span className={`status status--${o.status}`}>{ORDER_STATUS_LABELS[o.status]}</span>
                 </button>
               </li>
             ))}
@@ -123,7 +128,7 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
     <section className="order-detail" aria-labelledby="order-detail-title">
       <div className="order-detail-head">
         <h2 id="order-detail-title">Order {order.shortNumber}</h2>
-        <span className={`status status--${order.status}`}>{STATUS_LABELS[order.status]}</span>
+        <span className={`status status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>
       </div>
       <div className="order-actions">
         <button type="button" className="btn btn--secondary btn--small" onClick={() => setShowReceipt(true)}>
@@ -254,7 +259,7 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
           <ol className="status-history">
             {order.statusHistory.map((h, i) => (
               <li key={i}>
-                <span className={`status status--${h.status}`}>{STATUS_LABELS[h.status]}</span>
+                <span className={`status status--${h.status}`}>{ORDER_STATUS_LABELS[h.status]}</span>
                 <span className="status-history-when">{formatTime(h.at, timeZone)}</span>
                 <span className="status-history-who">{h.by}</span>
                 {h.reason && <span className="status-history-reason">“{h.reason}”</span>}

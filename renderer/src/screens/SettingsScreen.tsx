@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SecuritySettingsView, ShopSettingsView } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
+import { SECURITY_LIMITS } from '../../../electron/shared/securityLimits';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SubmitButton } from '../components/FormButtons';
@@ -8,7 +9,7 @@ import { Icon } from '../components/Icon';
 import { SelectField } from '../components/SelectField';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
-import { toPercentInput } from '../format';
+import { timeZoneList, timeZoneName, toPercentInput } from '../format';
 import type { FieldErrors } from '../formErrors';
 import { useFormRequest } from '../hooks/useFormRequest';
 import { useLoaded } from '../hooks/useLoaded';
@@ -18,12 +19,8 @@ import { useSettingsStore } from '../stores/settingsStore';
 type Key = keyof SecuritySettingsView;
 type Draft = Record<Key, string>;
 
-const LIMITS: Record<Key, { min: number; max: number }> = {
-  maxFailedAttempts: { min: 3, max: 10 },
-  lockoutMinutes: { min: 1, max: 24 * 60 },
-  idleLockMinutes: { min: 1, max: 240 },
-  discountLimitPercent: { min: 0, max: 100 },
-};
+// The same bounds main enforces (card payment rules: lockout ≥ 30 min, idle lock ≤ 15 min).
+const LIMITS: Record<Key, { min: number; max: number; hint: string }> = SECURITY_LIMITS;
 const KEYS = Object.keys(LIMITS) as Key[];
 const FIELDS: Record<string, Key> = Object.fromEntries(KEYS.map((k) => [k, k]));
 
@@ -33,6 +30,7 @@ function toDraft(s: SecuritySettingsView): Draft {
     lockoutMinutes: String(s.lockoutMinutes),
     idleLockMinutes: String(s.idleLockMinutes),
     discountLimitPercent: String(s.discountLimitPercent),
+    maxSessionHours: String(s.maxSessionHours),
   };
 }
 
@@ -88,12 +86,10 @@ function SecurityForm({ security }: { security: SecuritySettingsView }) {
     if (busy) return;
     const local: FieldErrors<Key> = {};
     const values = {} as SecuritySettingsView;
+    // Bounds are checked by main, whose messages say why (card payment rules).
     for (const key of KEYS) {
       const text = draft[key].trim();
-      const { min, max } = LIMITS[key];
       if (!/^\d{1,5}$/.test(text)) local[key] = 'Enter a whole number';
-      else if (Number(text) < min) local[key] = `At least ${min}`;
-      else if (Number(text) > max) local[key] = `At most ${max}`;
       else values[key] = Number(text);
     }
     if (rejectLocal(local)) {
@@ -126,10 +122,11 @@ function SecurityForm({ security }: { security: SecuritySettingsView }) {
       <fieldset className="form-section">
         <legend>Security</legend>
         <div className="settings-grid">
-          <TextField label="Wrong tries before lockout" hint="Between 3 and 10" {...number('maxFailedAttempts')} />
-          <TextField label="Lockout minutes" hint="How long a locked-out person waits" {...number('lockoutMinutes')} />
-          <TextField label="Lock the till after (minutes idle)" hint="Up to 240 minutes" {...number('idleLockMinutes')} />
-          <TextField label="Discount limit %" hint="Bigger discounts need a manager's PIN" {...number('discountLimitPercent')} />
+          <TextField label="Wrong tries before lockout" hint={LIMITS.maxFailedAttempts.hint} {...number('maxFailedAttempts')} />
+          <TextField label="Lockout minutes" hint={LIMITS.lockoutMinutes.hint} {...number('lockoutMinutes')} />
+          <TextField label="Lock the till after (minutes idle)" hint={LIMITS.idleLockMinutes.hint} {...number('idleLockMinutes')} />
+          <TextField label="Sign everyone out after (hours)" hint={LIMITS.maxSessionHours.hint} {...number('maxSessionHours')} />
+          <TextField label="Discount limit %" hint={LIMITS.discountLimitPercent.hint} {...number('discountLimitPercent')} />
         </div>
       </fieldset>
       <SaveActions top={top} saved={saved && 'Settings saved.'} submitLabel="Save settings" busy={busy} />
@@ -160,11 +157,12 @@ function KeyStorage({ keyStorage }: { keyStorage: { backend: string; protected: 
   );
 }
 
-type ShopKey = 'name' | 'taxRatePercent' | 'pricesIncludeTax' | 'businessDayStart' | 'receiptFooter' | 'silentPrint' | 'printerName';
+type ShopKey = 'name' | 'taxRatePercent' | 'pricesIncludeTax' | 'timezone' | 'businessDayStart' | 'receiptFooter' | 'silentPrint' | 'printerName';
 const SHOP_FIELDS: Record<string, ShopKey> = {
   name: 'name',
   taxRatePercent: 'taxRatePercent',
   pricesIncludeTax: 'pricesIncludeTax',
+  timezone: 'timezone',
   businessDayStart: 'businessDayStart',
   receiptFooter: 'receiptFooter',
   silentPrint: 'silentPrint',
@@ -175,6 +173,7 @@ interface ShopDraft {
   name: string;
   taxRatePercent: string;
   pricesIncludeTax: boolean;
+  timezone: string;
   businessDayStart: string;
   receiptFooter: string;
   silentPrint: boolean;
@@ -186,6 +185,7 @@ function toShopDraft(shop: ShopSettingsView): ShopDraft {
     name: shop.name,
     taxRatePercent: toPercentInput(shop.taxRateBp),
     pricesIncludeTax: shop.pricesIncludeTax,
+    timezone: shop.timezone,
     businessDayStart: shop.businessDayStart,
     receiptFooter: shop.receiptFooter,
     silentPrint: shop.silentPrint,
@@ -195,7 +195,7 @@ function toShopDraft(shop: ShopSettingsView): ShopDraft {
 
 type Printers = { state: 'loading' } | { state: 'list'; printers: { name: string; isDefault: boolean }[] } | { state: 'none'; message: string };
 
-/** Shop name, tax, when the business day starts, the receipt footer and printing. */
+/** Shop name, tax, time zone, when the business day starts, the receipt footer and printing. */
 function ShopForm({ shop }: { shop: ShopSettingsView }) {
   const saveShop = useSettingsStore((s) => s.saveShop);
   const setShop = useSessionStore((s) => s.setShop);
@@ -226,6 +226,7 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
       name: draft.name.trim(),
       taxRatePercent: draft.taxRatePercent.trim(),
       pricesIncludeTax: draft.pricesIncludeTax,
+      timezone: draft.timezone,
       businessDayStart: draft.businessDayStart,
       receiptFooter: draft.receiptFooter.trim(),
       silentPrint: draft.silentPrint,
@@ -272,6 +273,20 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
             disabled={busy}
             className="field--short"
           />
+          <SelectField
+            label="Time zone"
+            value={draft.timezone}
+            onChange={set('timezone')}
+            hint={draft.timezone === shop.timezone ? 'Decides which day a sale counts for' : 'New sales only: earlier orders keep their day and number'}
+            error={errors.timezone}
+            disabled={busy}
+          >
+            {timeZoneList(shop.timezone).map((z) => (
+              <option key={z} value={z}>
+                {timeZoneName(z)}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <TextAreaField
           label="Receipt footer"
@@ -315,9 +330,7 @@ function ShopForm({ shop }: { shop: ShopSettingsView }) {
             disabled={busy}
           />
         </div>
-        <p className="muted small">
-          Currency {shop.currency} · Time zone {shop.timezone} (set when the shop was created)
-        </p>
+        <p className="muted small">Currency {shop.currency} (set when the shop was created)</p>
       </fieldset>
       <SaveActions top={top} saved={saved && 'Shop settings saved.'} submitLabel="Save shop settings" busy={busy} />
     </form>

@@ -1,10 +1,12 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { contract, type ChannelInput } from '../../../electron/shared/contract';
 import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../electron/shared/money';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
 import { SecretField } from '../components/SecretFields';
 import { useSessionStore } from '../stores/sessionStore';
 import { Icon } from '../components/Icon';
+import { localTimeZone, timeZoneList, timeZoneName } from '../format';
 
 type FieldKey =
   | 'shop.name'
@@ -45,25 +47,24 @@ const CURRENCY_NAMES: Record<Currency, string> = {
   SGD: 'Singapore dollar',
 };
 
-function localTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
+/**
+ * Every problem with the form at once, by the contract's own rules (the same schema main checks)
+ * plus the two confirmations only this screen knows about.
+ */
+function checkSetup(input: ChannelInput<'setup.complete'>, confirmPassword: string, confirmPin: string): Partial<Record<FieldKey, string>> {
+  const found: Partial<Record<FieldKey, string>> = {};
+  const parsed = contract['setup.complete'].input.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join('.');
+      if ((FIELD_ORDER as string[]).includes(key)) found[key as FieldKey] ??= issue.message;
+    }
   }
+  if (!found['owner.password'] && confirmPassword !== input.owner.password) found['owner.confirmPassword'] = "The passwords don't match";
+  if (!found['owner.pin'] && confirmPin !== input.owner.pin) found['owner.confirmPin'] = "The PINs don't match";
+  return found;
 }
 
-function timeZoneList(current: string): string[] {
-  let zones: string[] = [];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = [];
-  }
-  if (!zones.includes(current)) zones = [current, ...zones];
-  if (!zones.includes('UTC')) zones = [...zones, 'UTC'];
-  return zones;
-}
 
 export function SetupScreen() {
   const completeSetup = useSessionStore((s) => s.completeSetup);
@@ -99,12 +100,30 @@ export function SetupScreen() {
     });
   }
 
+  /** A field being changed loses its old error (the others stay until the next Create shop). */
+  function edit<T>(key: FieldKey, setter: (value: T) => void) {
+    return (value: T) => {
+      setter(value);
+      setErrors((current) => {
+        if (!current[key] && !(key === 'owner.password' && current['owner.confirmPassword']) && !(key === 'owner.pin' && current['owner.confirmPin'])) return current;
+        const next = { ...current };
+        delete next[key];
+        if (key === 'owner.password') delete next['owner.confirmPassword'];
+        if (key === 'owner.pin') delete next['owner.confirmPin'];
+        return next;
+      });
+    };
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    const local: Partial<Record<FieldKey, string>> = {};
-    if (confirmPassword !== password) local['owner.confirmPassword'] = "The passwords don't match";
-    if (confirmPin !== pin) local['owner.confirmPin'] = "The PINs don't match";
+    const input: ChannelInput<'setup.complete'> = {
+      shop: { name: shopName, currency, taxRatePercent: taxRate, pricesIncludeTax, timezone },
+      owner: { username, firstName, lastName, password, pin },
+    };
+    // One round: every field is checked here before anything is sent.
+    const local = checkSetup(input, confirmPassword, confirmPin);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setTopError('Please fix the marked fields below.');
@@ -115,10 +134,7 @@ export function SetupScreen() {
     setBusy(true);
     setErrors({});
     setTopError(null);
-    const result = await completeSetup({
-      shop: { name: shopName, currency, taxRatePercent: taxRate, pricesIncludeTax, timezone },
-      owner: { username, firstName, lastName, password, pin },
-    });
+    const result = await completeSetup(input);
     setBusy(false);
     if (result.ok) return; // the app moves on to the counter
 
@@ -155,11 +171,11 @@ export function SetupScreen() {
               <h2>Your shop</h2>
             </legend>
             <div data-field="shop.name">
-              <TextField label="Shop name" value={shopName} onChange={setShopName} error={errors['shop.name']} autoComplete="organization" maxLength={120} />
+              <TextField label="Shop name" value={shopName} onChange={edit('shop.name', setShopName)} error={errors['shop.name']} autoComplete="organization" maxLength={120} />
             </div>
             <div className={`field${errors['shop.currency'] ? ' field--invalid' : ''}`} data-field="shop.currency">
               <label htmlFor={currencyId}>Currency</label>
-              <select id={currencyId} value={currency} onChange={(e) => setCurrency(e.target.value as Currency)}>
+              <select id={currencyId} value={currency} onChange={(e) => edit('shop.currency', setCurrency)(e.target.value as Currency)}>
                 {CURRENCY_CODES.map((code) => (
                   <option key={code} value={code}>
                     {code} — {CURRENCY_NAMES[code]} ({CURRENCIES[code]})
@@ -173,7 +189,7 @@ export function SetupScreen() {
                 <TextField
                   label="Tax rate %"
                   value={taxRate}
-                  onChange={setTaxRate}
+                  onChange={edit('shop.taxRatePercent', setTaxRate)}
                   error={errors['shop.taxRatePercent']}
                   inputMode="decimal"
                   hint="For example 12 or 7.5"
@@ -196,16 +212,25 @@ export function SetupScreen() {
               <select
                 id={zoneId}
                 value={timezone}
-                onChange={(e) => setTimezone(e.target.value)}
+                onChange={(e) => edit('shop.timezone', setTimezone)(e.target.value)}
                 aria-invalid={errors['shop.timezone'] ? true : undefined}
+                aria-describedby={errors['shop.timezone'] ? `${zoneId}-error` : `${zoneId}-hint`}
               >
                 {zones.map((z) => (
                   <option key={z} value={z}>
-                    {z.replaceAll('_', ' ')}
+                    {timeZoneName(z)}
                   </option>
                 ))}
               </select>
-              {errors['shop.timezone'] && <p className="field-error">{errors['shop.timezone']}</p>}
+              {errors['shop.timezone'] ? (
+                <p className="field-error" id={`${zoneId}-error`}>
+                  {errors['shop.timezone']}
+                </p>
+              ) : (
+                <p className="field-hint" id={`${zoneId}-hint`}>
+                  {timezone === defaultZone ? 'Taken from this computer. ' : ''}Decides which day a sale counts for; the owner can change it later in Settings.
+                </p>
+              )}
             </div>
           </fieldset>
 
@@ -217,7 +242,7 @@ export function SetupScreen() {
               <TextField
                 label="Username"
                 value={username}
-                onChange={setUsername}
+                onChange={edit('owner.username', setUsername)}
                 error={errors['owner.username']}
                 autoComplete="username"
                 autoCapitalize="none"
@@ -228,26 +253,26 @@ export function SetupScreen() {
             </div>
             <div className="field-row">
               <div data-field="owner.firstName">
-                <TextField label="First name" value={firstName} onChange={setFirstName} error={errors['owner.firstName']} autoComplete="given-name" maxLength={150} />
+                <TextField label="First name" value={firstName} onChange={edit('owner.firstName', setFirstName)} error={errors['owner.firstName']} autoComplete="given-name" maxLength={150} />
               </div>
               <div data-field="owner.lastName">
-                <TextField label="Last name" value={lastName} onChange={setLastName} error={errors['owner.lastName']} autoComplete="family-name" maxLength={150} />
+                <TextField label="Last name" value={lastName} onChange={edit('owner.lastName', setLastName)} error={errors['owner.lastName']} autoComplete="family-name" maxLength={150} />
               </div>
             </div>
             <div className="field-row">
               <div data-field="owner.password">
-                <SecretField kind="password" label="Password" value={password} onChange={setPassword} error={errors['owner.password']} hint="At least 12 characters" />
+                <SecretField kind="password" label="Password" value={password} onChange={edit('owner.password', setPassword)} error={errors['owner.password']} hint="At least 12 characters" />
               </div>
               <div data-field="owner.confirmPassword">
-                <SecretField kind="password" label="Confirm password" value={confirmPassword} onChange={setConfirmPassword} error={errors['owner.confirmPassword']} />
+                <SecretField kind="password" label="Confirm password" value={confirmPassword} onChange={edit('owner.confirmPassword', setConfirmPassword)} error={errors['owner.confirmPassword']} />
               </div>
             </div>
             <div className="field-row">
               <div data-field="owner.pin">
-                <SecretField kind="pin" label="PIN" value={pin} onChange={setPin} error={errors['owner.pin']} hint="6 digits for quick sign-in; not 123456 or 111111" />
+                <SecretField kind="pin" label="PIN" value={pin} onChange={edit('owner.pin', setPin)} error={errors['owner.pin']} hint="6 digits for quick sign-in; not 123456 or 111111" />
               </div>
               <div data-field="owner.confirmPin">
-                <SecretField kind="pin" label="Confirm PIN" value={confirmPin} onChange={setConfirmPin} error={errors['owner.confirmPin']} />
+                <SecretField kind="pin" label="Confirm PIN" value={confirmPin} onChange={edit('owner.confirmPin', setConfirmPin)} error={errors['owner.confirmPin']} />
               </div>
             </div>
           </fieldset>

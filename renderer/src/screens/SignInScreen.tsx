@@ -54,6 +54,9 @@ export function SignInScreen() {
   }, [step, method]);
 
   const isLockedStep = step.kind === 'secret' && lockedFor !== null && step.person.username === lockedFor.username;
+  // Only people with a password (managers, owners) are offered it: for anyone else it is a dead end that costs a try.
+  const hasPassword =
+    step.kind === 'secret' && users.some((u) => u.hasPassword && u.username.toLowerCase() === step.person.username.toLowerCase());
 
   function go(next: Step) {
     setStep(next);
@@ -210,19 +213,21 @@ export function SignInScreen() {
             )}
 
             <div className="signin-links">
-              <button
-                type="button"
-                className="btn btn--ghost"
-                onClick={() => {
-                  setMethod(method === 'pin' ? 'password' : 'pin');
-                  setPin('');
-                  setPassword('');
-                  setError(null);
-                }}
-                disabled={busy}
-              >
-                {method === 'pin' ? 'Use password instead' : 'Use PIN instead'}
-              </button>
+              {(hasPassword || method === 'password') && (
+                <button
+                  type="button"
+                  className="btn btn--ghost"
+                  onClick={() => {
+                    setMethod(method === 'pin' ? 'password' : 'pin');
+                    setPin('');
+                    setPassword('');
+                    setError(null);
+                  }}
+                  disabled={busy}
+                >
+                  {method === 'pin' ? 'Use password instead' : 'Use PIN instead'}
+                </button>
+              )}
               <button type="button" className="btn btn--ghost" onClick={() => go({ kind: 'choose' })} disabled={busy}>
                 {lockedFor ? 'Switch user' : 'Choose someone else'}
               </button>

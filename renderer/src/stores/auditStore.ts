@@ -1,7 +1,7 @@
 // The audit trail (owners): filters, pages of events (newest first) and the hash-chain check.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { AuditEventView, AuditFilters, AuditVerification, ChannelInput } from '../../../electron/shared/contract';
+import type { AuditEventView, AuditFilters, AuditVerification, ChannelInput, SignInEventView } from '../../../electron/shared/contract';
 
 export interface AuditQuery {
   actorUserId: string; // '' = everyone
@@ -10,7 +10,29 @@ export interface AuditQuery {
   toDay: string;
 }
 
+export interface SignInQuery {
+  userId: string; // '' = everyone
+  eventType: string; // '' = every event
+  result: '' | 'ok' | 'failed';
+  fromDay: string;
+  toDay: string;
+}
+
+interface SignInState {
+  query: SignInQuery;
+  events: SignInEventView[];
+  nextCursor: string | null;
+  loading: boolean;
+  loaded: boolean;
+  error: string | null;
+}
+
 interface AuditState {
+  /** The sign-in history tab (auth_events). */
+  signIns: SignInState;
+  searchSignIns(query: SignInQuery): Promise<void>;
+  loadMoreSignIns(): Promise<void>;
+
   filters: AuditFilters | null;
   query: AuditQuery;
   events: AuditEventView[];
@@ -26,14 +48,18 @@ interface AuditState {
   /** Run a fresh search with these filters (replaces the list). */
   search(query: AuditQuery): Promise<void>;
   loadMore(): Promise<void>;
-  verify(): Promise<void>;
+  /** Check both chains: only newer entries unless `full` (every entry, in a worker thread in main). */
+  verify(full?: boolean): Promise<void>;
   reset(): void;
 }
 
 const PAGE_SIZE = 50;
 export const EMPTY_QUERY: AuditQuery = { actorUserId: '', action: '', fromDay: '', toDay: '' };
+export const EMPTY_SIGN_IN_QUERY: SignInQuery = { userId: '', eventType: '', result: '', fromDay: '', toDay: '' };
+const initialSignIns: SignInState = { query: EMPTY_SIGN_IN_QUERY, events: [], nextCursor: null, loading: false, loaded: false, error: null };
 
 const initial = {
+  signIns: initialSignIns,
   filters: null as AuditFilters | null,
   query: EMPTY_QUERY,
   events: [] as AuditEventView[],
@@ -57,12 +83,51 @@ function toInput(query: AuditQuery, before?: string): ChannelInput<'audit.list'>
   };
 }
 
+function toSignInInput(query: SignInQuery, before?: string): ChannelInput<'audit.signIns'> {
+  return {
+    limit: PAGE_SIZE,
+    ...(query.userId ? { userId: query.userId } : {}),
+    ...(query.eventType ? { eventType: query.eventType } : {}),
+    ...(query.result ? { successful: query.result === 'ok' } : {}),
+    ...(query.fromDay ? { fromDay: query.fromDay } : {}),
+    ...(query.toDay ? { toDay: query.toDay } : {}),
+    ...(before ? { before } : {}),
+  };
+}
+
 export const useAuditStore = create<AuditState>()((set, get) => {
   let generation = 0; // list answers after a reset or a newer search are dropped
   let verifyGeneration = 0;
+  let signInGeneration = 0;
+  const patchSignIns = (patch: Partial<SignInState>) => set({ signIns: { ...get().signIns, ...patch } });
 
   return {
     ...initial,
+
+    async searchSignIns(query) {
+      const gen = ++signInGeneration;
+      patchSignIns({ query, loading: true, error: null });
+      const result = await call('audit.signIns', toSignInInput(query));
+      if (gen !== signInGeneration) return;
+      if (!result.ok) return patchSignIns({ loading: false, error: result.error.message });
+      patchSignIns({ loading: false, loaded: true, events: result.value.events, nextCursor: result.value.nextCursor });
+    },
+
+    async loadMoreSignIns() {
+      const { nextCursor: before, loading, query } = get().signIns;
+      if (!before || loading) return;
+      const gen = signInGeneration;
+      patchSignIns({ loading: true, error: null });
+      const result = await call('audit.signIns', toSignInInput(query, before));
+      if (gen !== signInGeneration) return;
+      if (!result.ok) return patchSignIns({ loading: false, error: result.error.message });
+      const seen = new Set(get().signIns.events.map((e) => e.id));
+      patchSignIns({
+        loading: false,
+        events: [...get().signIns.events, ...result.value.events.filter((e) => !seen.has(e.id))],
+        nextCursor: result.value.nextCursor,
+      });
+    },
 
     async loadFilters() {
       const result = await call('audit.filters', {});
@@ -100,10 +165,10 @@ export const useAuditStore = create<AuditState>()((set, get) => {
       });
     },
 
-    async verify() {
+    async verify(full = false) {
       const gen = ++verifyGeneration;
       set({ verifying: true, verifyError: null });
-      const result = await call('audit.verify', {});
+      const result = await call('audit.verify', full ? { full: true } : {});
       if (gen !== verifyGeneration) return;
       if (!result.ok) {
         set({ verifying: false, verifyError: result.error.message });
@@ -115,6 +180,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     reset() {
       generation++;
       verifyGeneration++;
+      signInGeneration++;
       set({ ...initial });
     },
   };

@@ -24,6 +24,8 @@ export interface LastSale {
   tendered: Minor;
   change: Minor;
   payments: PaymentView[];
+  /** Main had already completed this request (a retry after a lost answer): the earlier order, not a new charge. */
+  replayed: boolean;
 }
 
 export interface AddItemOptions {
@@ -235,7 +237,7 @@ export const useCartStore = create<CartState>()((set, get) => {
     async checkout(requestId, payments) {
       const result = await call('orders.checkout', { requestId, payments });
       if (result.ok) {
-        const { order, change } = result.value;
+        const { order, change, replayed } = result.value;
         set({
           lastSale: {
             orderId: order.id,
@@ -244,6 +246,7 @@ export const useCartStore = create<CartState>()((set, get) => {
             tendered: order.payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.tendered, 0),
             change,
             payments: order.payments,
+            replayed,
           },
           notice: null,
         });

@@ -7,6 +7,8 @@ import type { Result } from '../../../electron/shared/result';
 interface OrdersState {
   orders: OrderSummary[];
   nextCursor: string | null;
+  /** The shop's business day by main's clock, from the last page ("Today" on the rows). */
+  today: string | null;
   loading: boolean;
   loaded: boolean;
   error: string | null;
@@ -28,6 +30,7 @@ const PAGE_SIZE = 50;
 const initial = {
   orders: [] as OrderSummary[],
   nextCursor: null as string | null,
+  today: null as string | null,
   loading: false,
   loaded: false,
   error: null as string | null,
@@ -52,7 +55,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
         set({ loading: false, error: result.error.message });
         return;
       }
-      set({ loading: false, loaded: true, orders: result.value.orders, nextCursor: result.value.nextCursor });
+      set({ loading: false, loaded: true, orders: result.value.orders, nextCursor: result.value.nextCursor, today: result.value.today });
       const selected = get().selectedId;
       if (selected) void get().select(selected);
     },
@@ -73,6 +76,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
         loading: false,
         orders: [...get().orders, ...result.value.orders.filter((o) => !seen.has(o.id))],
         nextCursor: result.value.nextCursor,
+        today: result.value.today,
       });
     },
 
