@@ -1,11 +1,13 @@
 // Electron adapter: windows, security settings and IPC wiring. Everything else is the
 // Electron-free core (core/createCore.ts), which the tests run in plain Node.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeOf, resolveAppFile } from './app/appProtocol';
+import { appKeyProvider } from './app/keyStorage';
+import { appMenuTemplate, mainWebPreferences, receiptWebPreferences } from './app/windowOptions';
 import { createCore, type Core } from './core/createCore';
-import { FileKeyProvider, SealedKeyProvider, type KeyProvider } from './core/keys';
+import type { KeyProvider } from './core/keys';
 import type { ReceiptPrinter } from './receipts/receiptService';
 import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
 
@@ -23,30 +25,37 @@ const nativeBinding = app.isPackaged
 
 let core: Core | null = null;
 
-/** The email keys, sealed by the OS keychain through safeStorage when it can. */
+// One Brewline per user: a second start (a double-click on the icon) focuses the open till
+// instead of opening a second core on the same database file.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.getURL().startsWith(APP_ORIGIN));
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+});
+
+/** The keys, sealed by the OS keychain through safeStorage when it can (see app/keyStorage.ts). */
 function keyProvider(): KeyProvider {
-  const dir = app.getPath('userData');
-  if (!safeStorage.isEncryptionAvailable()) {
-    return new FileKeyProvider(path.join(dir, 'brewline.keys'));
-  }
-  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'Keychain' : 'DPAPI';
-  const unprotected = backend === 'basic_text';
-  return new SealedKeyProvider(
-    path.join(dir, 'brewline.keys.sealed'),
-    { encrypt: (text) => safeStorage.encryptString(text), decrypt: (blob) => safeStorage.decryptString(blob) },
-    {
-      name: String(backend),
-      protected: !unprotected,
-      warning: unprotected
-        ? 'This computer has no keyring, so the key that protects staff emails is stored without OS protection. Set up GNOME Keyring or KWallet for this user.'
-        : null,
+  const provider = appKeyProvider({
+    dir: app.getPath('userData'),
+    isPackaged: app.isPackaged,
+    keychain: {
+      available: safeStorage.isEncryptionAvailable(),
+      backend: process.platform === 'linux' ? String(safeStorage.getSelectedStorageBackend()) : process.platform === 'darwin' ? 'Keychain' : 'DPAPI',
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (blob) => safeStorage.decryptString(blob),
     },
-  );
+  });
+  provider.keys(); // read (or create) them now, so a key problem stops the start instead of failing later at the till
+  return provider;
 }
 
 /** Renders receipt HTML in a hidden, script-less window and hands it to the OS printer or to PDF. */
 async function withReceiptWindow<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: receiptWebPreferences() });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await use(win.webContents);
@@ -116,16 +125,12 @@ function createWindow(): BrowserWindow {
     title: 'Brewline',
     backgroundColor: '#f6f1ea',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: mainWebPreferences({ isPackaged: app.isPackaged, preload: path.join(__dirname, '../preload/preload.js') }),
   });
   win.once('ready-to-show', () => win.show());
+  // A closed window takes its session with it (the id is gone once the window is destroyed).
+  const senderId = String(win.webContents.id);
+  win.on('closed', () => core?.endWindow(senderId));
   void win.loadURL(APP_ENTRY);
   return win;
 }
@@ -133,14 +138,24 @@ function createWindow(): BrowserWindow {
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
 app.whenReady().then(() => {
+  if (!primaryInstance) return;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, appName: app.getName() })));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, serveApp);
 
+  let keys: KeyProvider;
+  try {
+    keys = keyProvider();
+  } catch (error) {
+    dialog.showErrorBox('Brewline cannot start', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
   core = createCore({
     dbPath: path.join(app.getPath('userData'), 'brewline.sqlite'),
     trustedOrigins: [APP_ORIGIN],
-    keys: keyProvider(),
+    keys,
     printer,
     migrationsFolder,
     nativeBinding,

@@ -69,10 +69,17 @@ function writeKeyFile(file: string, data: string | Buffer): void {
   fs.renameSync(tmp, file);
 }
 
+export interface FileKeyOptions {
+  /** Read BREWLINE_KEYS when set (default). The packaged app passes false: a variable set by anyone who can start it must not choose its keys. */
+  allowEnv?: boolean;
+  /** Set when this file stands in for the OS keychain, which is missing: shown on the owner's Settings screen. */
+  fallbackWarning?: string;
+}
+
 /**
  * Keys in a file readable by this OS user only (0600), or from BREWLINE_KEYS (the file's JSON)
- * when set. Used in plain Node: tests, headless tools. The Electron app wraps the same JSON with
- * safeStorage instead (see main.ts).
+ * when set and allowed. Used in plain Node (tests, headless tools) and by the app when the OS
+ * keychain is unavailable; otherwise the app wraps the same JSON with safeStorage (SealedKeyProvider).
  */
 export class FileKeyProvider implements KeyProvider {
   private cached: Keys | null = null;
@@ -80,11 +87,17 @@ export class FileKeyProvider implements KeyProvider {
   constructor(
     private readonly file: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly options: FileKeyOptions = {},
   ) {}
+
+  private fromEnv(): string | undefined {
+    return this.options.allowEnv === false ? undefined : this.env.BREWLINE_KEYS || undefined;
+  }
 
   keys(): Keys {
     if (this.cached) return this.cached;
-    if (this.env.BREWLINE_KEYS) return (this.cached = decode(this.env.BREWLINE_KEYS).keys);
+    const fromEnv = this.fromEnv();
+    if (fromEnv) return (this.cached = decode(fromEnv).keys);
     if (fs.existsSync(this.file)) {
       // Tighten permissions that were loosened by hand (a copy, an archive tool).
       if (process.platform !== 'win32' && (fs.statSync(this.file).mode & 0o077) !== 0) fs.chmodSync(this.file, 0o600);
@@ -99,9 +112,9 @@ export class FileKeyProvider implements KeyProvider {
   }
 
   describe() {
-    return this.env.BREWLINE_KEYS
-      ? { backend: 'environment variable', protected: false, warning: 'The encryption key comes from an environment variable.' }
-      : { backend: 'key file (0600)', protected: false, warning: null };
+    if (this.fromEnv()) return { backend: 'environment variable', protected: false, warning: 'The encryption key comes from an environment variable.' };
+    const warning = this.options.fallbackWarning ?? null;
+    return { backend: warning ? 'key file (0600), no OS keychain' : 'key file (0600)', protected: false, warning };
   }
 }
 
@@ -113,6 +126,8 @@ export class SealedKeyProvider implements KeyProvider {
     private readonly file: string,
     private readonly seal: { encrypt(text: string): Buffer; decrypt(blob: Buffer): string },
     private readonly backend: { name: string; protected: boolean; warning: string | null },
+    /** A plain key file written while the keychain was unavailable: its keys are sealed and the file removed, never replaced by new keys. */
+    private readonly adoptPlainFile?: string,
   ) {}
 
   keys(): Keys {
@@ -120,6 +135,13 @@ export class SealedKeyProvider implements KeyProvider {
     if (fs.existsSync(this.file)) {
       const { keys, upgraded } = decode(this.seal.decrypt(fs.readFileSync(this.file)));
       if (upgraded) writeKeyFile(this.file, this.seal.encrypt(encode(keys)));
+      return (this.cached = keys);
+    }
+    if (this.adoptPlainFile && fs.existsSync(this.adoptPlainFile)) {
+      // New keys here would leave emails unreadable, the audit chain unverifiable and every PIN refused.
+      const { keys } = decode(fs.readFileSync(this.adoptPlainFile, 'utf8'));
+      writeKeyFile(this.file, this.seal.encrypt(encode(keys)));
+      fs.rmSync(this.adoptPlainFile);
       return (this.cached = keys);
     }
     const keys = freshKeys();
