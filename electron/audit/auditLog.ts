@@ -1,5 +1,6 @@
 import { newId } from '../../db/ids';
 import type { Deps } from '../core/deps';
+import type { LegacyChainEnds } from '../core/keys';
 import { AUDIT_CHAIN, AUTH_CHAIN, ChainAppender, chainRows, startState, tailCut, walk } from './chain';
 
 export { GENESIS_HASH } from './chain';
@@ -36,6 +37,7 @@ export class AuditLog {
   constructor(
     private readonly deps: Pick<Deps, 'sqlite' | 'clock' | 'terminal' | 'appVersion'>,
     private readonly auditKey: () => Buffer,
+    private readonly legacyEnds: LegacyChainEnds,
   ) {
     this.audit = new ChainAppender(deps.sqlite, AUDIT_CHAIN, auditKey);
     this.auth = new ChainAppender(deps.sqlite, AUTH_CHAIN, auditKey);
@@ -84,7 +86,7 @@ export class AuditLog {
    */
   verify(): { seq: number; id: string } | null {
     const state = startState();
-    const broken = walk(AUDIT_CHAIN, this.auditKey(), chainRows(this.deps.sqlite, AUDIT_CHAIN, 0), state) ?? tailCut(this.deps.sqlite, AUDIT_CHAIN, state);
+    const broken = walk(AUDIT_CHAIN, this.auditKey(), chainRows(this.deps.sqlite, AUDIT_CHAIN, 0), state, this.legacyEnds.audit_events) ?? tailCut(this.deps.sqlite, AUDIT_CHAIN, state);
     return broken && { seq: broken.seq, id: broken.id };
   }
 }

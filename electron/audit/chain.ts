@@ -2,6 +2,7 @@
 // tables. Imports no database wrapper so the verify worker can use it with its own connection.
 import { createHash, createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { LegacyChainEnds } from '../core/keys';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** HMAC-SHA-256 with the audit key (kept outside the database). */
@@ -71,21 +72,25 @@ export interface Broken {
   problem: string;
 }
 
-/** Walks rows in seq order from `state` (mutated); the first row that does not fit, or null. */
-export function walk(spec: ChainSpec, key: Buffer, rows: Iterable<ChainRow>, state: WalkState): Broken | null {
+/**
+ * Walks rows in seq order from `state` (mutated); the first row that does not fit, or null.
+ * `legacyEnd` is the last seq written before the keyed chain (kept with the keys): an unkeyed row
+ * after it was written, or rewritten, by someone without the key.
+ */
+export function walk(spec: ChainSpec, key: Buffer, rows: Iterable<ChainRow>, state: WalkState, legacyEnd: number): Broken | null {
   for (const row of rows) {
     if (row.alg === KEYED_ALG) {
       if (row.prev_hash !== state.link) return { seq: row.seq, id: row.id, problem: `Entry #${row.seq} does not follow the entry before it (an entry was removed or inserted)` };
       if (keyedHash(spec, key, row.prev_hash, row) !== row.hash) return { seq: row.seq, id: row.id, problem: `Entry #${row.seq} was changed after it was written` };
       state.link = row.hash;
       state.keyed = true;
-    } else if (row.alg === spec.legacyAlg && !state.keyed) {
+    } else if (row.alg === spec.legacyAlg && !state.keyed && row.seq <= legacyEnd) {
       const link = spec.legacyLink(row, state.link);
       if (link === null) return { seq: row.seq, id: row.id, problem: `Entry #${row.seq} was changed after it was written` };
       state.link = link;
       state.legacy++;
     } else {
-      return { seq: row.seq, id: row.id, problem: `Entry #${row.seq} claims an older or unknown fingerprint rule after keyed entries` };
+      return { seq: row.seq, id: row.id, problem: `Entry #${row.seq} claims an older or unknown fingerprint rule, but was written after the keyed chain began` };
     }
     state.count++;
     state.last = { seq: row.seq, id: row.id, hash: row.hash, prev: row.prev_hash };
@@ -185,3 +190,10 @@ export const AUTH_CHAIN: ChainSpec = {
 };
 
 export const CHAINS = [AUDIT_CHAIN, AUTH_CHAIN] as const;
+
+/** The last unkeyed entry of each log as the database stands (recorded once in the key store). */
+export function measureLegacyEnds(sqlite: Database.Database): LegacyChainEnds {
+  const end = (spec: ChainSpec) =>
+    sqlite.prepare<[number], number>(`select coalesce(max(seq), 0) from ${spec.table} where alg = ?`).pluck().get(spec.legacyAlg) ?? 0;
+  return { audit_events: end(AUDIT_CHAIN), auth_events: end(AUTH_CHAIN) };
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChainCheck } from '../shared/contract';
 import type { Deps } from '../core/deps';
+import type { LegacyChainEnds } from '../core/keys';
 import { CHAINS, chainRows, KEYED_ALG, tailCut, walk, type Broken, type ChainRow, type ChainSpec, type WalkState } from './chain';
 import type { ChainWalk, VerifyJob } from './verifyWorker';
 
@@ -79,6 +80,7 @@ export class ChainVerifier {
     private readonly deps: Pick<Deps, 'sqlite' | 'clock' | 'logger'>,
     private readonly key: () => Buffer,
     private readonly source: { dbPath: string; nativeBinding?: string },
+    private readonly legacyEnds: LegacyChainEnds,
   ) {}
 
   /**
@@ -104,7 +106,7 @@ export class ChainVerifier {
     }
     if (full.length) {
       const run = verifyInWorker(
-        { dbPath: this.source.dbPath, nativeBinding: this.source.nativeBinding, key: new Uint8Array(key), tables: full },
+        { dbPath: this.source.dbPath, nativeBinding: this.source.nativeBinding, key: new Uint8Array(key), tables: full, legacyEnds: this.legacyEnds },
         (w) => (this.worker = w),
       );
       this.running = run;
@@ -152,7 +154,7 @@ export class ChainVerifier {
     if (rows.length > MAIN_THREAD_ROWS + 1) return null;
     const legacyRow = first.alg === KEYED_ALG ? 0 : 1;
     const state: WalkState = { link: cp.prev, keyed: false, legacy: cp.legacy - legacyRow, count: cp.count - 1, last: null };
-    const broken = walk(spec, key, rows, state) ?? tailCut(this.deps.sqlite, spec, state);
+    const broken = walk(spec, key, rows, state, this.legacyEnds[spec.table]) ?? tailCut(this.deps.sqlite, spec, state);
     if (!broken && state.count !== cp.count) this.save(spec.table, key, state, cp.fullAt);
     return toCheck(state, broken, 'recent', cp.fullAt);
   }

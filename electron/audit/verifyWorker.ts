@@ -2,6 +2,7 @@
 // event loop (and the sale being rung up) never waits for it. Started by ChainVerifier.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { LegacyChainEnds } from '../core/keys';
 import { CHAINS, chainRows, startState, tailCut, walk, type Broken, type WalkState } from './chain';
 
 export interface VerifyJob {
@@ -9,6 +10,7 @@ export interface VerifyJob {
   nativeBinding?: string;
   key: Uint8Array;
   tables: string[];
+  legacyEnds: LegacyChainEnds;
 }
 
 export interface ChainWalk {
@@ -26,7 +28,7 @@ export function walkChains(job: VerifyJob): ChainWalk[] {
       // One read transaction per chain: the rows and sqlite_sequence come from the same snapshot.
       db.transaction(() => {
         const state = startState();
-        const broken = walk(spec, key, chainRows(db, spec, 0), state) ?? tailCut(db, spec, state);
+        const broken = walk(spec, key, chainRows(db, spec, 0), state, job.legacyEnds[spec.table]) ?? tailCut(db, spec, state);
         return { table: spec.table, state, broken };
       })(),
     );

@@ -14,6 +14,7 @@ import { SessionStore } from '../accounts/sessions';
 import { SetupService } from '../accounts/setupService';
 import { StaffDirectory } from '../accounts/staffDirectory';
 import { AuditLog } from '../audit/auditLog';
+import { measureLegacyEnds } from '../audit/chain';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
 import { MenuService } from '../menu/menuService';
@@ -69,7 +70,10 @@ export function createCore(options: CoreOptions) {
   const staff = new StaffDirectory(deps);
   // The audit key signs both chains (audit_events, auth_events); it is read when first needed.
   const auditKey = () => options.keys.keys().auditKey;
-  const audit = new AuditLog(deps, auditKey);
+  // Where each log's unkeyed (pre-key) entries end, fixed in the key store the first time: later
+  // unkeyed rows are forgeries, whatever the database says.
+  const legacyEnds = options.keys.legacyChainEnds(() => measureLegacyEnds(sqlite));
+  const audit = new AuditLog(deps, auditKey, legacyEnds);
   const sessions: SessionStore = new SessionStore(
     clock,
     {
@@ -98,7 +102,7 @@ export function createCore(options: CoreOptions) {
   const setup = new SetupService(deps, settings, staff, audit, auth, sessions, credentials);
   const staffService = new StaffService(deps, staff, credentials, emails, audit, auth, sessions);
   const settingsService = new SettingsService(deps, settings, options.keys, audit);
-  const verifier = new ChainVerifier(deps, auditKey, { dbPath: options.dbPath, nativeBinding: options.nativeBinding });
+  const verifier = new ChainVerifier(deps, auditKey, { dbPath: options.dbPath, nativeBinding: options.nativeBinding }, legacyEnds);
   const auditQuery = new AuditQuery(deps, verifier, staff, settings);
   const signIns = new SignInHistory(deps, staff, settings);
   const menu = new MenuService(deps, audit, settings);

@@ -13,9 +13,21 @@ export interface Keys {
   pepperKey: Buffer; // argon2's secret for PIN hashes, 32 bytes
 }
 
+/** Per log, the seq of the last entry written before the keyed chain existed (0: none). */
+export interface LegacyChainEnds {
+  audit_events: number;
+  auth_events: number;
+}
+
 export interface KeyProvider {
   /** Returns the keys, creating them on first use. */
   keys(): Keys;
+  /**
+   * Where each log's unkeyed entries end, kept with the keys (outside the database): recorded from
+   * `measure` the first time, then fixed. Without it, a person holding only the database file could
+   * rewrite every entry under the old unkeyed rule and it would still verify.
+   */
+  legacyChainEnds(measure: () => LegacyChainEnds): LegacyChainEnds;
   /** Where they are kept, for the owner's Settings screen. */
   describe(): { backend: string; protected: boolean; warning: string | null };
 }
@@ -29,10 +41,16 @@ interface StoredKeys {
   digestKey: string;
   auditKey?: string;
   pepperKey?: string;
+  legacyChainEnds?: LegacyChainEnds;
 }
 
-const encode = (k: Keys): string =>
-  JSON.stringify({ v: 2, ...Object.fromEntries(KEY_NAMES.map((n) => [n, k[n].toString('base64')])) } as StoredKeys);
+const encode = (k: Keys, legacyChainEnds?: LegacyChainEnds): string =>
+  JSON.stringify({ v: 2, ...Object.fromEntries(KEY_NAMES.map((n) => [n, k[n].toString('base64')])), ...(legacyChainEnds && { legacyChainEnds }) } as StoredKeys);
+
+function storedEnds(text: string): LegacyChainEnds | null {
+  const ends = (JSON.parse(text) as StoredKeys).legacyChainEnds;
+  return ends && Number.isSafeInteger(ends.audit_events) && Number.isSafeInteger(ends.auth_events) ? ends : null;
+}
 
 /** Reads stored keys; `upgraded` says that keys missing from an older file were made now and must be saved. */
 function decode(text: string): { keys: Keys; upgraded: boolean } {
@@ -111,6 +129,17 @@ export class FileKeyProvider implements KeyProvider {
     return (this.cached = keys);
   }
 
+  legacyChainEnds(measure: () => LegacyChainEnds): LegacyChainEnds {
+    const keys = this.keys();
+    // Keys from the environment have no file to keep the ends in (tests, headless tools).
+    if (this.fromEnv()) return measure();
+    const known = storedEnds(fs.readFileSync(this.file, 'utf8'));
+    if (known) return known;
+    const ends = measure();
+    writeKeyFile(this.file, encode(keys, ends));
+    return ends;
+  }
+
   describe() {
     if (this.fromEnv()) return { backend: 'environment variable', protected: false, warning: 'The encryption key comes from an environment variable.' };
     const warning = this.options.fallbackWarning ?? null;
@@ -148,6 +177,15 @@ export class SealedKeyProvider implements KeyProvider {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     fs.writeFileSync(this.file, this.seal.encrypt(encode(keys)), { mode: 0o600, flag: 'wx' });
     return (this.cached = keys);
+  }
+
+  legacyChainEnds(measure: () => LegacyChainEnds): LegacyChainEnds {
+    const keys = this.keys();
+    const known = storedEnds(this.seal.decrypt(fs.readFileSync(this.file)));
+    if (known) return known;
+    const ends = measure();
+    writeKeyFile(this.file, this.seal.encrypt(encode(keys, ends)));
+    return ends;
   }
 
   describe() {

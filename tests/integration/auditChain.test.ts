@@ -34,6 +34,14 @@ function appendTestEvents(t: TestCore, n: number, extra: Record<string, unknown>
   })();
 }
 
+/** The key store as it was before this version: it had not yet fixed where the unkeyed entries end. */
+function forgetLegacyEnds(t: TestCore) {
+  const file = path.join(t.dir, 'brewline.keys');
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  delete stored.legacyChainEnds;
+  fs.writeFileSync(file, JSON.stringify(stored));
+}
+
 /** Restart the app (nothing remembered in memory) and sign the owner in again on window-1. */
 async function restart(t: TestCore) {
   t.reopen();
@@ -99,10 +107,11 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
       expect(await t.must('audit.verify', { full: true }), attack).toMatchObject({ intact: false, scope: 'full' });
       expect(await t.must('audit.verify', {}), attack).toMatchObject({ intact: false, scope: 'full' });
       if (attack === 'downgrade to the legacy rule') {
-        // Rewritten wholesale under the old public rule, the chain walks, but every entry now counts
-        // as unprovable legacy and the head no longer matches the keyed checkpoint (or the owner's anchor).
+        // Rewritten wholesale under the old public rule: the key store says this shop has no unkeyed
+        // entries, so the very first one is a forgery (without that record it would walk clean).
+        expect(walk(AUDIT_CHAIN, auditKey(t), chainRows(t.core.sqlite, AUDIT_CHAIN, 0), startState(), 0)).toMatchObject({ seq: 1 });
         const state = startState();
-        expect(walk(AUDIT_CHAIN, auditKey(t), chainRows(t.core.sqlite, AUDIT_CHAIN, 0), state)).toBeNull();
+        expect(walk(AUDIT_CHAIN, auditKey(t), chainRows(t.core.sqlite, AUDIT_CHAIN, 0), state, 1_000)).toBeNull();
         expect(state.legacy).toBe(6);
       } else {
         expect(t.core.services.audit.verify()).toMatchObject({ seq: 1 });
@@ -117,6 +126,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
     dropTriggers(t, 'audit_events');
     rehash(t, 'audit_events', (r) => ({ alg: 1, hash: sha256Rule(r) }));
     t.core.sqlite.prepare(`delete from settings where key like 'chain.checkpoint.%'`).run();
+    forgetLegacyEnds(t); // as if this database and key store came from before the keyed chain
     await restart(t);
     appendTestEvents(t, 2); // keyed rows continue the legacy chain
     const v = await t.must('audit.verify', {});
@@ -126,6 +136,21 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
     dropTriggers(t, 'audit_events');
     t.core.sqlite.prepare(`update audit_events set alg = 1, hash = ? where seq = ?`).run(sha256Rule(last), last.seq);
     expect(await t.must('audit.verify', { full: true })).toMatchObject({ intact: false, brokenAt: { seq: last.seq }, problem: expect.stringMatching(/older or unknown/) });
+  });
+
+  test('rewriting a whole log under the old unkeyed rule and deleting the checkpoint is still caught: the key store fixed where unkeyed entries end', async () => {
+    t = await makeSetUpCore();
+    const stored = JSON.parse(fs.readFileSync(path.join(t.dir, 'brewline.keys'), 'utf8')) as { legacyChainEnds?: unknown };
+    expect(stored.legacyChainEnds).toEqual({ audit_events: 0, auth_events: 0 }); // a new shop: no unkeyed entries, ever
+    for (const table of ['audit_events', 'auth_events'] as const) {
+      dropTriggers(t, table);
+      rehash(t, table, (r) => (table === 'audit_events' ? { alg: 1, hash: sha256Rule(r) } : { alg: 0, hash: '' }));
+    }
+    t.core.sqlite.prepare(`delete from settings where key like 'chain.checkpoint.%'`).run();
+    await restart(t); // the ends are read back from the key store, not measured again
+    const v = await t.must('audit.verify', {});
+    expect(v).toMatchObject({ intact: false, brokenAt: { seq: 1 }, problem: expect.stringMatching(/written after the keyed chain began/) });
+    expect(v.signIns).toMatchObject({ intact: false, brokenAt: { seq: 1 } });
   });
 
   test('the chain head is the anchor: seq and hash of the newest entry, for both chains', async () => {
@@ -186,6 +211,7 @@ describe('item 12: auth_events chained, shown, and the security events recorded'
     t.core.sqlite.exec(`delete from auth_events`);
     t.core.sqlite.exec(`insert into auth_events (id, event_type, username_submitted, successful, created_at) values ('legacy-1', 'login_pin', 'olivia', 1, 1), ('legacy-2', 'logout', 'olivia', 1, 2)`);
     t.core.sqlite.prepare(`delete from settings where key like 'chain.checkpoint.%'`).run();
+    forgetLegacyEnds(t); // as if this database and key store came from before the keyed chain
     await restart(t); // app_start: the first keyed row after the legacy prefix
     t.core.services.audit.appendAuthEvent({ type: 'test', successful: true });
     const v = await t.must('audit.verify', {});
@@ -328,7 +354,7 @@ describe('item 24: verification never freezes the till', () => {
     })();
     // The same walk on this thread, for scale.
     const started = performance.now();
-    expect(walk(AUDIT_CHAIN, auditKey(t), chainRows(t.core.sqlite, AUDIT_CHAIN, 0), startState())).toBeNull();
+    expect(walk(AUDIT_CHAIN, auditKey(t), chainRows(t.core.sqlite, AUDIT_CHAIN, 0), startState(), 0)).toBeNull();
     const inThread = performance.now() - started;
 
     let maxLag = 0;
@@ -356,7 +382,7 @@ describe('item 24: verification never freezes the till', () => {
     fs.copyFileSync(path.join(out, 'verifyWorker.js'), file);
     try {
       const walks = await new Promise<{ ok: boolean; walks: { table: string; broken: unknown; state: { count: number } }[] }>((resolve, reject) => {
-        const w = new Worker(file, { workerData: { brewlineVerify: { dbPath: t.dbPath, key: new Uint8Array(auditKey(t)), tables: ['audit_events', 'auth_events'] } } });
+        const w = new Worker(file, { workerData: { brewlineVerify: { dbPath: t.dbPath, key: new Uint8Array(auditKey(t)), tables: ['audit_events', 'auth_events'], legacyEnds: { audit_events: 0, auth_events: 0 } } } });
         w.once('message', (m) => resolve(m as never));
         w.once('error', reject);
       });
