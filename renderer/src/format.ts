@@ -176,6 +176,16 @@ function describeMenuItem(
   return `${before.name}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 
+/** A new record's fields in words: "username: bea, role: barista, first name: Bea". */
+function describeFields(value: Record<string, unknown>): string {
+  return Object.entries(value)
+    .map(([k, v]) => {
+      const known = Object.hasOwn(AUDIT_KEYS, k) ? AUDIT_KEYS[k] : undefined;
+      return `${known?.label ?? k.replace(/([a-z])([A-Z])/g, (_m, a: string, b: string) => `${a} ${b.toLowerCase()}`)}: ${(known?.show ?? brief)(v)}`;
+    })
+    .join(', ');
+}
+
 /**
  * An audit entry's old → new values in one short line, in words: a menu item as
  * "Latte: ₱130.00 → ₱0.00" or "Latte: sold out"; for other objects only the keys that changed
@@ -199,8 +209,8 @@ export function describeChange(oldValue: string | null, newValue: string | null)
       })
       .join(', ');
   }
-  if (oldValue === null) return brief(after);
-  if (newValue === null) return `${brief(before)} → (removed)`;
+  if (oldValue === null) return isPlainObject(after) ? describeFields(after) : brief(after);
+  if (newValue === null) return `${isPlainObject(before) ? describeFields(before) : brief(before)} → (removed)`;
   return `${brief(before)} → ${brief(after)}`;
 }
 

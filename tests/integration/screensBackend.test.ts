@@ -66,6 +66,12 @@ describe('menu audit in words (item 20)', () => {
     const after = JSON.stringify({ name: 'B', taxRateBp: 1000, timezone: 'Europe/London', silentPrint: true });
     expect(describeChange(before, after)).toBe('tax rate: 12% → 10%, time zone: Asia/Manila → Europe/London, print without asking: no → yes');
   });
+
+  test('a new record reads as fields in words, not JSON (a person added used to show {"username":"bea",…})', () => {
+    const created = JSON.stringify({ username: 'bea', role: 'barista', firstName: 'Bea', lastName: 'Test' });
+    expect(describeChange(null, created)).toBe('username: bea, role: barista, first name: Bea, last name: Test');
+    expect(describeChange(created, null)).toBe('username: bea, role: barista, first name: Bea, last name: Test → (removed)');
+  });
 });
 
 describe('search by code (item 23)', () => {

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField } from '../components/SelectField';
 import { SignInHistory } from '../components/SignInHistory';
 import { TextField } from '../components/TextField';
-import { auditActionLabel, describeChange, formatDate, formatTime, shorten } from '../format';
+import { auditActionLabel, auditEntityLabel, describeChange, formatDate, formatTime, shorten } from '../format';
 import { EMPTY_QUERY, useAuditStore, type AuditQuery } from '../stores/auditStore';
 import { useSessionStore } from '../stores/sessionStore';
 import './audit.css';
@@ -206,12 +206,12 @@ function AuditRow({ event: e, timeZone }: { event: AuditEventView; timeZone: str
         <span className="audit-action mono">{breakable(e.action)}</span>
       </td>
       <td className="audit-details">
-        <span className="audit-entity">
-          {e.entityType}
-          {e.entityId && <span className="muted mono"> {shorten(e.entityId, 14)}</span>}
+        {/* The record's id stays reachable (hover) without standing in for the words. */}
+        <span className="audit-entity" title={e.entityId ? `${e.entityType} ${e.entityId}` : undefined}>
+          {auditEntityLabel(e.entityType)}
         </span>
         {change && (
-          <span className="audit-change mono" title={full || undefined}>
+          <span className="audit-change" title={full || undefined}>
             {shorten(change, 120)}
           </span>
         )}
