@@ -45,6 +45,10 @@ export interface StoredDiscount extends Discount {
 const storedDiscount = (kind: 'percent' | 'amount' | null, value: number, reason: string, approvedBy: string | null): StoredDiscount | null =>
   kind ? { kind, value, reason, approvedBy } : null;
 
+/** A cart's order discount as stored, with who approved it. */
+export const discountOf = (cart: { discountKind: 'percent' | 'amount' | null; discountValue: number; discountReason: string; discountApprovedBy: string | null }): StoredDiscount | null =>
+  storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
+
 /** Two additions are the same line when the item, the chosen options and the note match. */
 export const lineKeyOf = (menuItemId: string, optionIds: readonly string[], note: string): string =>
   `${menuItemId}|${optionIds.join(',')}|${note}`;
@@ -150,17 +154,6 @@ export class CartService {
     });
   }
 
-  lines(userId: string): CartLineRow[] {
-    const cart = this.openCart(userId);
-    return cart ? this.cartLines(cart.id) : [];
-  }
-
-  /** The open cart's order discount, with who approved it. */
-  discount(userId: string): StoredDiscount | null {
-    const cart = this.openCart(userId);
-    return cart ? storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy) : null;
-  }
-
   private discountView(d: StoredDiscount | null): CartDiscountView | null {
     return d && { kind: d.kind, value: d.value, reason: d.reason, approvedBy: d.approvedBy ? (this.staff.findById(d.approvedBy)?.displayName ?? null) : null };
   }
@@ -169,7 +162,7 @@ export class CartService {
     const cart = this.openCart(userId);
     const rows = cart ? this.cartLines(cart.id) : [];
     const policy = this.taxPolicy();
-    const discount = cart ? storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy) : null;
+    const discount = cart ? discountOf(cart) : null;
     const totals = orderTotals(rows, policy, discount);
     const lines: CartLineView[] = rows.map((r, i) => ({
       id: r.id,
@@ -322,7 +315,7 @@ export class CartService {
       const cart = this.openCart(session.userId);
       const rows = cart ? this.cartLines(cart.id) : [];
       if (!cart || rows.length === 0) throw conflict('Add items before giving a discount');
-      const before = storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
+      const before = discountOf(cart);
       const others = priced(rows, null); // line discounts only
       const base = others.totals.total;
       if (discount) assertWithin(base, discount, 'More than the total');
@@ -368,7 +361,7 @@ export class CartService {
       const row = rows.find((r) => r.id === line.id)!;
       const base = lineTotal(row);
       if (discount) assertWithin(base, discount, 'More than the line');
-      const orderDiscount = storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
+      const orderDiscount = discountOf(cart);
       const withLine = (d: Discount | null) => rows.map((r) => (r.id === line.id ? { ...r, discount: d } : r));
       const change = discount && {
         params: { scope: 'line' as const, lineId: line.id, kind: discount.kind, value: discount.value },

@@ -1,14 +1,14 @@
 import { eq, sql, type Placeholder } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { orderCounters, orderItems, orders, orderStatusEvents, payments } from '../../db/schema';
-import type { CheckoutResult, ParsedInput } from '../shared/contract';
+import type { CheckoutResult, OrderDetail, ParsedInput } from '../shared/contract';
 import { formatMoney, lineTotal, orderTotals, settleTenders } from '../shared/money';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
 import { conflict, invalid } from '../core/errors';
 import type { SettingsStore } from '../settings/shopSettings';
-import type { CartService } from './cartService';
+import { discountOf, type CartService } from './cartService';
 import type { OrderHistory } from './orderHistory';
 import { businessDayOf, formatOrderNumber } from './orderNumbers';
 
@@ -68,7 +68,7 @@ export class CheckoutService {
 
   checkout(session: Session, input: ParsedInput<'orders.checkout'>): CheckoutResult {
     const { sqlite, clock, terminal } = this.deps;
-    const run = sqlite.transaction((): { orderId: string; change: number; replayed: boolean } => {
+    const run = sqlite.transaction((): { orderId: string; change: number; replayed: boolean; written?: OrderDetail } => {
       const earlier = this.history.idForRequest(input.requestId);
       if (earlier) {
         if (earlier.userId !== session.userId) throw conflict('That request id belongs to another order');
@@ -76,15 +76,16 @@ export class CheckoutService {
         return { orderId: earlier.id, change, replayed: true };
       }
 
-      const lines = this.cart.lines(session.userId);
-      if (lines.length === 0) throw conflict('The cart is empty: add an item first');
+      // One read of the open cart for the whole sale (lines, discount, contact details).
+      const cart = this.cart.openCart(session.userId);
+      const lines = cart ? this.cart.cartLines(cart.id) : [];
+      if (!cart || lines.length === 0) throw conflict('The cart is empty: add an item first');
       const gone = lines.find((l) => l.archivedAt !== null || !l.isAvailable);
       if (gone) throw conflict(`${gone.name} can no longer be sold: remove it from the cart`);
 
       const shop = this.settings.requireShop();
-      const discount = this.cart.discount(session.userId);
+      const discount = discountOf(cart);
       const totals = orderTotals(lines, { rateBp: shop.taxRateBp, pricesIncludeTax: shop.pricesIncludeTax }, discount);
-      const cart = this.cart.openCart(session.userId)!;
       // The discounts as they stand now (quantities may have changed since they were set).
       this.cart.assertDiscountAllowed(session, cart, lines, totals);
       const settled = settleTenders(totals.total, input.payments, shop.currency);
@@ -104,7 +105,7 @@ export class CheckoutService {
       const orderNumber = formatOrderNumber(shop.code, terminal.code, businessDay, lastSeq);
       const itemCount = lines.reduce((n, l) => n + l.quantity, 0);
 
-      this.insertOrder.run({
+      const orderRow = {
           id: orderId,
           orderNumber,
           businessDay,
@@ -127,12 +128,13 @@ export class CheckoutService {
           paidAt: now,
           createdAt: now,
           updatedAt: now,
-      });
-      lines.forEach((l, i) => {
+      };
+      this.insertOrder.run(orderRow);
+      const writtenLines = lines.map((l, i) => {
         const lineSubtotal = lineTotal(l);
         const lineDiscount = totals.lineDiscounts[i]!;
         const lineTax = totals.lineTaxes[i]!;
-        this.insertLine.run({
+        const line = {
           id: newId(now),
           orderId,
           menuItemId: l.menuItemId,
@@ -146,7 +148,9 @@ export class CheckoutService {
           lineDiscount,
           lineTax,
           lineTotal: lineSubtotal - lineDiscount + (shop.pricesIncludeTax ? 0 : lineTax),
-        });
+        };
+        this.insertLine.run(line);
+        return line;
       });
       for (const payment of settled.payments) {
         this.insertPayment.run({
@@ -179,11 +183,15 @@ export class CheckoutService {
         reason: [discount?.reason, ...lines.map((l) => l.discount?.reason)].filter(Boolean).join('; '),
       });
       this.cart.discardOpenCart(session.userId);
-      return { orderId, change, replayed: false };
+      const written = this.history.toDetail({ ...orderRow, status: 'pending' }, writtenLines, settled.payments.map((p) => ({ ...p, changeGiven: p.change })), [
+        { status: 'pending', at: now, by: session.displayName, reason: '' },
+      ]);
+      return { orderId, change, replayed: false, written };
     });
 
-    const { orderId, change, replayed } = run.immediate();
-    return { order: this.history.detail(orderId), change, replayed };
+    const { orderId, change, replayed, written } = run.immediate();
+    // A new sale answers from the rows it wrote (no read-back after the commit); a replay reads the first one.
+    return { order: written ?? this.history.detail(orderId), change, replayed };
   }
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { orderItems, orders, orderStatusEvents, payments, users } from '../../db/schema';
-import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary } from '../shared/contract';
+import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary, type StatusChangeView } from '../shared/contract';
 import type { Currency } from '../shared/money';
 import { can } from '../shared/permissions';
 import type { Session } from '../accounts/sessions';
@@ -11,6 +11,9 @@ import type { SettingsStore } from '../settings/shopSettings';
 import { businessDayOf } from './orderNumbers';
 
 type OrderRow = typeof orders.$inferSelect;
+/** What an order's detail shows of a line and of a payment. */
+export type DetailLine = Pick<typeof orderItems.$inferSelect, 'id' | 'menuItemName' | 'modifiers' | 'note' | 'unitPrice' | 'quantity' | 'lineDiscount' | 'lineTotal' | 'lineTax'>;
+export type DetailPayment = Pick<typeof payments.$inferSelect, 'method' | 'amount' | 'tendered' | 'changeGiven' | 'reference'>;
 
 function summaryOf(o: OrderRow): OrderSummary {
   return {
@@ -124,8 +127,20 @@ export class OrderHistory {
   detail(orderId: string): OrderDetail {
     const order = this.orderById.get({ id: orderId });
     if (!order) throw notFound('That order');
-    const lines = this.linesOf.all({ id: orderId });
-    const pays = this.paymentsOf.all({ id: orderId });
+    const statusHistory = this.statusesOf.all({ id: orderId }).map(({ e, firstName, lastName, username }) => ({
+      status: e.toStatus as OrderDetail['status'],
+      at: e.createdAt,
+      by: username ? displayNameOf({ displayName: '', firstName: firstName ?? '', lastName: lastName ?? '', username }) : '',
+      reason: e.reason,
+    }));
+    return this.toDetail(order, this.linesOf.all({ id: orderId }), this.paymentsOf.all({ id: orderId }), statusHistory);
+  }
+
+  /**
+   * An order's detail from its rows. Checkout calls it with the rows it has just written, so a sale
+   * is not read back from disk after its commit (the hot path); `detail` with the rows it reads.
+   */
+  toDetail(order: OrderRow, lines: readonly DetailLine[], pays: readonly DetailPayment[], statusHistory: StatusChangeView[]): OrderDetail {
     return {
       ...summaryOf(order),
       subtotal: order.subtotal,
@@ -137,12 +152,7 @@ export class OrderHistory {
       contactName: order.contactName,
       contactPhone: order.contactPhone,
       specialInstructions: order.specialInstructions,
-      statusHistory: this.statusesOf.all({ id: orderId }).map(({ e, firstName, lastName, username }) => ({
-        status: e.toStatus as OrderDetail['status'],
-        at: e.createdAt,
-        by: username ? displayNameOf({ displayName: '', firstName: firstName ?? '', lastName: lastName ?? '', username }) : '',
-        reason: e.reason,
-      })),
+      statusHistory,
       lines: lines.map((l) => ({
         id: l.id,
         name: l.menuItemName,

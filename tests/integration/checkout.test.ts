@@ -264,3 +264,40 @@ test('setting the same ordinary note again keeps the line as it is', async () =>
   for (let i = 0; i < 3; i++) await t.must('cart.setLineNote', { lineId, note: 'extra hot' });
   expect((await t.must('cart.get', {})).lines).toMatchObject([{ id: lineId, quantity: 2, note: 'extra hot' }]);
 });
+
+test('checkout answers with the order exactly as history reads it back (built from the rows it wrote, not re-read after the commit)', async () => {
+  t = await makeSetUpCore({ pricesIncludeTax: false });
+  const menu = (await t.must('menu.list', {})).flatMap((c) => c.items);
+  const latte = menu.find((i) => i.name === 'Latte')!;
+  const options = latte.modifierGroups.flatMap((g) => g.options);
+  const large = [options.find((o) => o.name === 'Large')!.id, options.find((o) => o.name === 'Oat')!.id];
+  let cart = await t.must('cart.addItem', { menuItemId: latte.id, optionIds: large, note: 'extra hot', quantity: 2 });
+  cart = await t.must('cart.addItem', { menuItemId: await itemId(t, 'Croissant'), quantity: 3 });
+  await t.must('cart.setLineDiscount', { lineId: cart.lines[1]!.id, discount: { kind: 'amount', value: 500 }, reason: 'Day old' });
+  await t.must('cart.setDiscount', { discount: { kind: 'percent', value: 300 }, reason: 'Regular' });
+  await t.must('cart.setDetails', { contactName: 'Ana', contactPhone: '0917 000 0000', specialInstructions: 'Less ice' });
+  const due = (await t.must('cart.get', {})).totals.total;
+  const split = await t.must('orders.checkout', {
+    requestId: newRequestId(),
+    payments: [
+      { method: 'card', amount: 20000, reference: 'AUTH-77' },
+      { method: 'cash', tendered: due - 20000 + 500 },
+    ],
+  });
+  expect(split.replayed).toBe(false);
+  expect(split.change).toBe(500);
+  expect(split.order).toEqual(t.core.services.history.detail(split.order.id));
+  expect(split.order).toEqual(await t.must('orders.get', { orderId: split.order.id }));
+  expect(split.order.payments.map((p) => p.method)).toEqual(['card', 'cash']);
+  expect(split.order.statusHistory).toEqual([{ status: 'pending', at: t.clock.now(), by: 'Olivia R.', reason: '' }]);
+
+  // A free order (no tender) and a replay answer the same way.
+  await t.must('cart.addItem', { menuItemId: latte.id });
+  const ownerDiscount = await t.must('cart.setDiscount', { discount: { kind: 'percent', value: 10_000 }, reason: 'On the house' });
+  expect(ownerDiscount.totals.total).toBe(0);
+  const requestId = newRequestId();
+  const free = await t.must('orders.checkout', { requestId, payments: [] });
+  expect(free.order).toEqual(t.core.services.history.detail(free.order.id));
+  const again = await t.must('orders.checkout', { requestId, payments: [] });
+  expect(again).toEqual({ ...free, replayed: true });
+});
