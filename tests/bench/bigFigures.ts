@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Channel, ChannelInput } from '../../electron/shared/contract';
 import { makeTestCore, OWNER, type TestCore } from '../support/testCore';
+import { DISTINCT_SQL, queryPlan } from '../../electron/audit/auditQuery';
 import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
 import { BenchClock, routerCheckout, setUpCounter, standardSpecs, type CheckoutSpec } from './counter';
@@ -59,9 +60,28 @@ export async function bigDbFigures(big: BigDb, table: Table): Promise<void> {
       const c = await timedCall(alone, channel, input);
       table.add(`  ${name}, alone (after a restart)`, { p50: ms(c.took) }, '—', 'info', c.note);
     }
+    printPlans(alone, barista.id);
   } finally {
     live.t?.core.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** EXPLAIN QUERY PLAN of the Audit log's queries on the big database (DESIGN §6): no full scan, no temp B-tree. */
+function printPlans(t: TestCore<BenchClock>, personId: string): void {
+  const { auditQuery, signIns } = t.core.services;
+  const plans: [string, string[]][] = [
+    ['audit.list, first page', auditQuery.listPlan({})],
+    ['audit.list, one person', auditQuery.listPlan({ actorUserId: personId })],
+    ['audit.list, one action and a month', auditQuery.listPlan({ action: 'order.checkout', fromDay: '2026-01-01', toDay: '2026-01-31' })],
+    ['audit.filters, actions (skip-scan)', queryPlan(t.core.sqlite, DISTINCT_SQL('audit_events', 'action'))],
+    ['audit.filters, people (skip-scan)', queryPlan(t.core.sqlite, DISTINCT_SQL('audit_events', 'actor_user_id'))],
+    ['audit.signIns, one person', signIns.plan({ userId: personId })],
+  ];
+  console.log('\nQuery plans (EXPLAIN QUERY PLAN) on the big database:');
+  for (const [name, plan] of plans) {
+    console.log(`  ${name}`);
+    for (const line of plan) console.log(`    ${line}`);
   }
 }
 
