@@ -1,10 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import type { SignInEventView } from '../../../electron/shared/contract';
-import { authEventLabel, formatDate, formatTime } from '../format';
+import { authEventLabel } from '../format';
 import { EMPTY_SIGN_IN_QUERY, useAuditStore, type SignInQuery } from '../stores/auditStore';
-import { ErrorMessage } from './ErrorMessage';
+import { LoadMore, LogFilters, LogTimeCell } from './LogFilters';
 import { SelectField } from './SelectField';
-import { TextField } from './TextField';
 
 /** Owners: every sign-in, lock, refusal and app start/stop (auth_events), filtered, newest first. */
 export function SignInHistory({ timeZone }: { timeZone: string | undefined }) {
@@ -12,74 +11,53 @@ export function SignInHistory({ timeZone }: { timeZone: string | undefined }) {
   const { query, events, nextCursor, loading, loaded, error } = useAuditStore((s) => s.signIns);
   const search = useAuditStore((s) => s.searchSignIns);
   const loadMore = useAuditStore((s) => s.loadMoreSignIns);
-  const [draft, setDraft] = useState<SignInQuery>(query);
-  const [dateError, setDateError] = useState<string | null>(null);
 
   useEffect(() => {
     void search(useAuditStore.getState().signIns.query);
   }, [search]);
 
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    if (draft.fromDay && draft.toDay && draft.fromDay > draft.toDay) {
-      setDateError('"From" must be on or before "To"');
-      return;
-    }
-    setDateError(null);
-    void search(draft);
-  }
-
-  const set = (patch: Partial<SignInQuery>) => setDraft((d) => ({ ...d, ...patch }));
   const people = filters?.people ?? [];
   const eventTypes = filters?.eventTypes ?? [];
 
   return (
     <>
-      <form className="audit-filters audit-filters--sign-ins" onSubmit={apply} noValidate aria-label="Sign-in filters">
-        <SelectField label="Person" value={draft.userId} onChange={(v) => set({ userId: v })}>
-          <option value="">Everyone</option>
-          {draft.userId && !people.some((p) => p.id === draft.userId) && <option value={draft.userId}>{draft.userId}</option>}
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Event" value={draft.eventType} onChange={(v) => set({ eventType: v })}>
-          <option value="">All events</option>
-          {draft.eventType && !eventTypes.includes(draft.eventType) && <option value={draft.eventType}>{authEventLabel(draft.eventType)}</option>}
-          {eventTypes.map((t) => (
-            <option key={t} value={t}>
-              {authEventLabel(t)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Result" value={draft.result} onChange={(v) => set({ result: v as SignInQuery['result'] })}>
-          <option value="">Any result</option>
-          <option value="ok">Succeeded</option>
-          <option value="failed">Failed or refused</option>
-        </SelectField>
-        <TextField label="From" type="date" value={draft.fromDay} onChange={(v) => set({ fromDay: v })} max={draft.toDay || undefined} />
-        <TextField label="To" type="date" value={draft.toDay} onChange={(v) => set({ toDay: v })} min={draft.fromDay || undefined} />
-        <div className="audit-filter-buttons">
-          <button type="submit" className="btn btn--primary" disabled={loading}>
-            Apply
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost"
-            onClick={() => {
-              setDraft(EMPTY_SIGN_IN_QUERY);
-              setDateError(null);
-              void search(EMPTY_SIGN_IN_QUERY);
-            }}
-            disabled={loading || JSON.stringify(draft) === JSON.stringify(EMPTY_SIGN_IN_QUERY)}
-          >
-            Clear filters
-          </button>
-        </div>
-      </form>
-      <ErrorMessage message={dateError ?? error} />
+      <LogFilters
+        ariaLabel="Sign-in filters"
+        className="audit-filters audit-filters--sign-ins"
+        initial={query}
+        empty={EMPTY_SIGN_IN_QUERY}
+        loading={loading}
+        error={error}
+        onSearch={(q) => void search(q)}
+      >
+        {(draft, set) => (
+          <>
+            <SelectField label="Person" value={draft.userId} onChange={(v) => set({ userId: v })}>
+              <option value="">Everyone</option>
+              {draft.userId && !people.some((p) => p.id === draft.userId) && <option value={draft.userId}>{draft.userId}</option>}
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Event" value={draft.eventType} onChange={(v) => set({ eventType: v })}>
+              <option value="">All events</option>
+              {draft.eventType && !eventTypes.includes(draft.eventType) && <option value={draft.eventType}>{authEventLabel(draft.eventType)}</option>}
+              {eventTypes.map((t) => (
+                <option key={t} value={t}>
+                  {authEventLabel(t)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Result" value={draft.result} onChange={(v) => set({ result: v as SignInQuery['result'] })}>
+              <option value="">Any result</option>
+              <option value="ok">Succeeded</option>
+              <option value="failed">Failed or refused</option>
+            </SelectField>
+          </>
+        )}
+      </LogFilters>
 
       {!loaded && loading && <p className="muted">Loading the sign-in history…</p>}
       {loaded && events.length === 0 && !error && <p className="muted">No sign-in events match these filters.</p>}
@@ -105,11 +83,7 @@ export function SignInHistory({ timeZone }: { timeZone: string | undefined }) {
           </table>
         </div>
       )}
-      {nextCursor && (
-        <button type="button" className="btn btn--secondary btn--block load-more" onClick={() => void loadMore()} disabled={loading}>
-          Load more
-        </button>
-      )}
+      <LoadMore show={!!nextCursor} loading={loading} onLoad={() => void loadMore()} />
     </>
   );
 }
@@ -120,10 +94,7 @@ function SignInRow({ event: e, timeZone }: { event: SignInEventView; timeZone: s
   const failed = e.eventType === 'permission_denied' ? 'Refused' : 'Failed';
   return (
     <tr>
-      <td className="audit-time">
-        <span className="audit-seq">#{e.seq}</span> <span className="audit-date">{formatDate(e.createdAt, timeZone)}</span>{' '}
-        <span className="audit-clock">{formatTime(e.createdAt, timeZone)}</span>
-      </td>
+      <LogTimeCell seq={e.seq} at={e.createdAt} timeZone={timeZone} />
       <td>
         {e.personName ?? <span className="muted">{e.usernameSubmitted ? 'No such person' : 'System'}</span>}
         {typed && <span className="signin-typed muted"> typed “{typed}”</span>}

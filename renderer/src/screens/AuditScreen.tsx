@@ -1,12 +1,11 @@
-import { Fragment, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { AuditEventView } from '../../../electron/shared/contract';
 import { ChainStatus } from '../components/ChainStatus';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { LoadMore, LogFilters, LogTimeCell } from '../components/LogFilters';
 import { SelectField } from '../components/SelectField';
 import { SignInHistory } from '../components/SignInHistory';
-import { TextField } from '../components/TextField';
-import { auditActionLabel, auditEntityLabel, describeChange, formatDate, formatTime, shorten } from '../format';
-import { EMPTY_QUERY, useAuditStore, type AuditQuery } from '../stores/auditStore';
+import { auditActionLabel, auditEntityLabel, describeChange, shorten } from '../format';
+import { EMPTY_QUERY, useAuditStore } from '../stores/auditStore';
 import { useSessionStore } from '../stores/sessionStore';
 import './audit.css';
 
@@ -73,72 +72,49 @@ function ChangesPanel({ timeZone }: { timeZone: string | undefined }) {
   const error = useAuditStore((s) => s.error);
   const search = useAuditStore((s) => s.search);
   const loadMore = useAuditStore((s) => s.loadMore);
-  const [draft, setDraft] = useState<AuditQuery>(query);
-  const [dateError, setDateError] = useState<string | null>(null);
 
   useEffect(() => {
     void search(useAuditStore.getState().query);
   }, [search]);
 
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    if (draft.fromDay && draft.toDay && draft.fromDay > draft.toDay) {
-      setDateError('"From" must be on or before "To"');
-      return;
-    }
-    setDateError(null);
-    void search(draft);
-  }
-
-  const set = (patch: Partial<AuditQuery>) => setDraft((d) => ({ ...d, ...patch }));
   const people = filters?.people ?? [];
   const actions = filters?.actions ?? [];
-  // Keep a chosen value visible even before (or without) the filter lists.
-  const personMissing = draft.actorUserId && !people.some((p) => p.id === draft.actorUserId);
-  const actionMissing = draft.action && !actions.includes(draft.action);
 
   return (
     <>
-      <form className="audit-filters" onSubmit={apply} noValidate aria-label="Filters">
-        <SelectField label="Person" value={draft.actorUserId} onChange={(v) => set({ actorUserId: v })}>
-          <option value="">Everyone</option>
-          {personMissing && <option value={draft.actorUserId}>{draft.actorUserId}</option>}
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Action" value={draft.action} onChange={(v) => set({ action: v })}>
-          <option value="">All actions</option>
-          {actionMissing && <option value={draft.action}>{draft.action}</option>}
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {auditActionLabel(a)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label="From" type="date" value={draft.fromDay} onChange={(v) => set({ fromDay: v })} max={draft.toDay || undefined} />
-        <TextField label="To" type="date" value={draft.toDay} onChange={(v) => set({ toDay: v })} min={draft.fromDay || undefined} />
-        <div className="audit-filter-buttons">
-          <button type="submit" className="btn btn--primary" disabled={loading}>
-            Apply
-          </button>
-          <button
-            type="button"
-            className="btn btn--ghost"
-            onClick={() => {
-              setDraft(EMPTY_QUERY);
-              setDateError(null);
-              void search(EMPTY_QUERY);
-            }}
-            disabled={loading || JSON.stringify(draft) === JSON.stringify(EMPTY_QUERY)}
-          >
-            Clear filters
-          </button>
-        </div>
-      </form>
-      <ErrorMessage message={dateError ?? error} />
+      <LogFilters
+        ariaLabel="Filters"
+        className="audit-filters"
+        initial={query}
+        empty={EMPTY_QUERY}
+        loading={loading}
+        error={error}
+        onSearch={(q) => void search(q)}
+      >
+        {(draft, set) => (
+          <>
+            {/* A chosen value stays visible even before (or without) the filter lists. */}
+            <SelectField label="Person" value={draft.actorUserId} onChange={(v) => set({ actorUserId: v })}>
+              <option value="">Everyone</option>
+              {draft.actorUserId && !people.some((p) => p.id === draft.actorUserId) && <option value={draft.actorUserId}>{draft.actorUserId}</option>}
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Action" value={draft.action} onChange={(v) => set({ action: v })}>
+              <option value="">All actions</option>
+              {draft.action && !actions.includes(draft.action) && <option value={draft.action}>{draft.action}</option>}
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {auditActionLabel(a)}
+                </option>
+              ))}
+            </SelectField>
+          </>
+        )}
+      </LogFilters>
 
       {!loaded && loading && <p className="muted">Loading the audit trail…</p>}
       {loaded && events.length === 0 && !error && <p className="muted">No entries match these filters.</p>}
@@ -164,11 +140,7 @@ function ChangesPanel({ timeZone }: { timeZone: string | undefined }) {
           </table>
         </div>
       )}
-      {nextCursor && (
-        <button type="button" className="btn btn--secondary btn--block load-more" onClick={() => void loadMore()} disabled={loading}>
-          Load more
-        </button>
-      )}
+      <LoadMore show={!!nextCursor} loading={loading} onLoad={() => void loadMore()} />
     </>
   );
 }
@@ -195,10 +167,7 @@ function AuditRow({ event: e, timeZone }: { event: AuditEventView; timeZone: str
     .join('\n');
   return (
     <tr>
-      <td className="audit-time">
-        <span className="audit-seq">#{e.seq}</span> <span className="audit-date">{formatDate(e.createdAt, timeZone)}</span>{' '}
-        <span className="audit-clock">{formatTime(e.createdAt, timeZone)}</span>
-      </td>
+      <LogTimeCell seq={e.seq} at={e.createdAt} timeZone={timeZone} />
       <td>{e.actorName ?? <span className="muted">System</span>}</td>
       <td>
         <span className="audit-action-label">{auditActionLabel(e.action)}</span>
