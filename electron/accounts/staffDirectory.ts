@@ -89,6 +89,16 @@ export class StaffDirectory {
     return row ? this.toRecord(row) : null;
   }
 
+  /** An id → display name lookup for one page of log entries, each person read once ("Unknown" once gone). */
+  nameLookup(): (id: string | null) => string | null {
+    const names = new Map<string, string>();
+    return (id) => {
+      if (!id) return null;
+      if (!names.has(id)) names.set(id, this.findById(id)?.displayName ?? 'Unknown');
+      return names.get(id)!;
+    };
+  }
+
   all(): StaffRecord[] {
     return this.select()
       .orderBy(desc(users.isActive), asc(users.firstName), asc(users.username))

@@ -44,12 +44,7 @@ export class AuditQuery {
   list(input: ParsedInput<'audit.list'>): AuditPage {
     const limit = input.limit ?? 50;
     const rows = this.listQuery(input).all();
-    const names = new Map<string, string>();
-    const nameOf = (id: string | null) => {
-      if (!id) return null;
-      if (!names.has(id)) names.set(id, this.staff.findById(id)?.displayName ?? 'Unknown');
-      return names.get(id)!;
-    };
+    const nameOf = this.staff.nameLookup();
     const page = rows.slice(0, limit);
     return {
       events: page.map(({ e, actorId, approverId, terminalName }) => ({

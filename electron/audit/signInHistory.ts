@@ -37,12 +37,7 @@ export class SignInHistory {
   page(input: ParsedInput<'audit.signIns'>): SignInPage {
     const limit = input.limit ?? 50;
     const rows = this.query(input).all();
-    const names = new Map<string, string | null>();
-    const nameOf = (id: string | null) => {
-      if (!id) return null;
-      if (!names.has(id)) names.set(id, this.staff.findById(id)?.displayName ?? 'Unknown');
-      return names.get(id)!;
-    };
+    const nameOf = this.staff.nameLookup();
     const page = rows.slice(0, limit);
     return {
       events: page.map(({ e, terminalName }) => ({
