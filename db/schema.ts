@@ -153,6 +153,8 @@ export const categories = sqliteTable(
     description: text('description').notNull().default(''),
     kind: text('kind', { enum: ['drink', 'food'] }).notNull(),
     isFeatured: bool('is_featured').notNull().default(false),
+    // A palette key (MENU_COLORS in the contract), '' for the default tile colour.
+    color: text('color').notNull().default(''),
     displayOrder: integer('display_order').notNull().default(0),
     archivedAt: integer('archived_at'),
     version: integer('version').notNull().default(1),
@@ -175,6 +177,10 @@ export const menuItems = sqliteTable(
     basePrice: integer('base_price').notNull(),
     image: text('image').notNull().default(''),
     isAvailable: bool('is_available').notNull().default(true),
+    // "86'd for today": sold out until this instant (the next business day's start), then back by itself.
+    soldOutUntil: integer('sold_out_until'),
+    color: text('color').notNull().default(''),
+    isFavorite: bool('is_favorite').notNull().default(false),
     displayOrder: integer('display_order').notNull().default(0),
     archivedAt: integer('archived_at'), // items used by orders are archived, never deleted
     version: integer('version').notNull().default(1),
@@ -193,7 +199,10 @@ export const modifierGroups = sqliteTable('modifier_groups', {
   name: text('name').notNull().unique(),
   minChoices: integer('min_choices').notNull().default(0),
   maxChoices: integer('max_choices').notNull().default(1),
+  // An option may be chosen more than once (2 pumps of vanilla), up to maxChoices in all.
+  allowRepeat: bool('allow_repeat').notNull().default(false),
   displayOrder: integer('display_order').notNull().default(0),
+  archivedAt: integer('archived_at'),
   version: integer('version').notNull().default(1),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -208,6 +217,9 @@ export const modifierOptions = sqliteTable(
     name: text('name').notNull(),
     priceDelta: integer('price_delta').notNull().default(0),
     isDefault: bool('is_default').notNull().default(false),
+    // "Out of oat milk": everywhere at once; soldOutUntil brings it back at the next business day.
+    isAvailable: bool('is_available').notNull().default(true),
+    soldOutUntil: integer('sold_out_until'),
     displayOrder: integer('display_order').notNull().default(0),
     archivedAt: integer('archived_at'),
     version: integer('version').notNull().default(1),
@@ -232,6 +244,31 @@ export const menuItemModifierGroups = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.menuItemId, t.groupId] })],
 );
+
+// A group attached to a whole category applies to every item in it (and to items added later).
+export const categoryModifierGroups = sqliteTable(
+  'category_modifier_groups',
+  {
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => modifierGroups.id, { onDelete: 'restrict' }),
+    displayOrder: integer('display_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.groupId] })],
+);
+
+// The menu as it was before a CSV import, kept for one-step undo (the newest one only is used).
+export const menuSnapshots = sqliteTable('menu_snapshots', {
+  id: text('id').primaryKey(),
+  reason: text('reason').notNull(), // 'import'
+  userId: text('user_id').references(() => users.id),
+  data: text('data', { mode: 'json' }).$type<unknown>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  undoneAt: integer('undone_at'),
+});
 
 // ---------- carts ----------
 
@@ -368,7 +405,12 @@ export const orderItems = sqliteTable(
     lineTax: integer('line_tax').notNull(),
     lineTotal: integer('line_total').notNull(),
   },
-  (t) => [index('order_items_order').on(t.orderId, t.position), check('order_items_quantity_check', sql`${t.quantity} > 0`)],
+  (t) => [
+    index('order_items_order').on(t.orderId, t.position),
+    // "Was this item ever sold?" (archive, never delete) without walking every order line.
+    index('order_items_menu_item').on(t.menuItemId),
+    check('order_items_quantity_check', sql`${t.quantity} > 0`),
+  ],
 );
 
 // Every move through the bar queue (and a cancellation), with who did it.

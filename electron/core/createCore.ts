@@ -18,6 +18,12 @@ import { measureLegacyEnds } from '../audit/chain';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
 import { MenuService } from '../menu/menuService';
+import { AdminView } from '../menu/adminView';
+import { CatalogService } from '../menu/catalogService';
+import { CategoryService } from '../menu/categoryService';
+import { SoldOut } from '../menu/soldOut';
+import { ModifierService } from '../menu/modifierService';
+import { MenuImport } from '../menu/menuImport';
 import { CartService } from '../orders/cartService';
 import { CheckoutService } from '../orders/checkoutService';
 import { OrderHistory } from '../orders/orderHistory';
@@ -106,6 +112,14 @@ export function createCore(options: CoreOptions) {
   const auditQuery = new AuditQuery(deps, verifier, staff, settings);
   const signIns = new SignInHistory(deps, staff, settings);
   const menu = new MenuService(deps, audit, settings);
+  const modifiers = new ModifierService(deps, audit, settings, menu);
+  // The back office (categories, items, sold out): every write drops the counter's cached menu.
+  const menuView = new AdminView(db, clock.now, () => modifiers.adminGroups());
+  const catalogContext = { deps, audit, view: menuView, onChange: () => menu.invalidate() };
+  const menuCategories = new CategoryService(catalogContext);
+  const menuCatalog = new CatalogService(catalogContext, settings);
+  const soldOut = new SoldOut(deps, audit, settings, () => menu.invalidate());
+  const menuImport = new MenuImport(deps, audit, settings, menuView, () => menu.invalidate());
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   const history = new OrderHistory(deps, settings);
   const checkout = new CheckoutService(deps, settings, cart, history, audit);
@@ -127,6 +141,12 @@ export function createCore(options: CoreOptions) {
     auth,
     setup,
     menu,
+    menuView,
+    menuCategories,
+    menuCatalog,
+    menuImport,
+    modifiers,
+    soldOut,
     cart,
     history,
     checkout,

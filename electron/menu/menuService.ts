@@ -1,22 +1,21 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { categories, menuItemModifierGroups, menuItems, modifierGroups, modifierOptions } from '../../db/schema';
+import { categories, menuItems } from '../../db/schema';
 import type { ChosenOptionView, MenuCategoryView, MenuItemView, ModifierGroupView, ParsedInput } from '../shared/contract';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
 import type { SettingsStore } from '../settings/shopSettings';
-import { conflict, invalid, notFound, ServiceError } from '../core/errors';
-
-interface ModifierCatalog {
-  /** Groups per item, in display order, with their live options. */
-  groupsByItem: Map<string, ModifierGroupView[]>;
-  options: Map<string, ChosenOptionView & { groupId: string }>;
-}
+import { conflict, notFound, ServiceError } from '../core/errors';
+import type { MenuColor } from '../shared/contract/menu';
+import { availableNow, soldOutUntilNow } from './soldOut';
+import { ModifierCatalog } from './modifierCatalog';
+import type { Statement } from 'better-sqlite3';
 
 /** The menu as the counter sees it, and a manager's price and availability changes. */
 export class MenuService {
   private readonly sellableQuery;
   private catalog: ModifierCatalog | null = null;
+  private itemCategoryQuery: Statement<[string], { name: string; categoryId: string }> | undefined;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
@@ -24,85 +23,64 @@ export class MenuService {
     private readonly settings: SettingsStore,
   ) {
     this.sellableQuery = deps.db
-      .select({ id: menuItems.id, name: menuItems.name, isAvailable: menuItems.isAvailable })
+      .select({ id: menuItems.id, name: menuItems.name, isAvailable: menuItems.isAvailable, soldOutUntil: menuItems.soldOutUntil })
       .from(menuItems)
-      .where(and(eq(menuItems.id, sql.placeholder('id')), isNull(menuItems.archivedAt)))
+      .innerJoin(categories, eq(categories.id, menuItems.categoryId))
+      .where(and(eq(menuItems.id, sql.placeholder('id')), isNull(menuItems.archivedAt), isNull(categories.archivedAt)))
       .prepare();
   }
 
-  /** Modifier groups and options, cached: main is their only writer. */
-  private modifiers(): ModifierCatalog {
-    if (this.catalog) return this.catalog;
-    const { db } = this.deps;
-    const groups = db.select().from(modifierGroups).all();
-    const options = db.select().from(modifierOptions).where(isNull(modifierOptions.archivedAt)).orderBy(asc(modifierOptions.displayOrder)).all();
-    const links = db.select().from(menuItemModifierGroups).orderBy(asc(menuItemModifierGroups.displayOrder)).all();
-    const groupViews = new Map<string, ModifierGroupView>(
-      groups.map((g) => [
-        g.id,
-        {
-          id: g.id,
-          name: g.name,
-          minChoices: g.minChoices,
-          maxChoices: g.maxChoices,
-          options: options
-            .filter((o) => o.groupId === g.id)
-            .map((o) => ({ id: o.id, name: o.name, priceDelta: o.priceDelta, isDefault: o.isDefault })),
-        },
-      ]),
-    );
-    const groupsByItem = new Map<string, ModifierGroupView[]>();
-    for (const link of links) {
-      const group = groupViews.get(link.groupId);
-      if (group) groupsByItem.set(link.menuItemId, [...(groupsByItem.get(link.menuItemId) ?? []), group]);
-    }
-    const byId = new Map(
-      options.map((o) => [o.id, { id: o.id, groupId: o.groupId, group: groupViews.get(o.groupId)!.name, name: o.name, priceDelta: o.priceDelta }]),
-    );
-    return (this.catalog = { groupsByItem, options: byId });
+  /** Forget the cached modifier catalog: every menu write that changes what the counter shows calls it. */
+  invalidate(): void {
+    this.catalog = null;
   }
 
-  private itemView(item: typeof menuItems.$inferSelect): MenuItemView {
+  /** Modifier groups and options, cached: main is their only writer; rebuilt when a sold-out-for-today ends. */
+  private modifiers(): ModifierCatalog {
+    const now = this.deps.clock.now();
+    if (this.catalog && now < this.catalog.validUntil) return this.catalog;
+    return (this.catalog = ModifierCatalog.load(this.deps.db, now));
+  }
+
+  /** The counter's groups for an item: its own, then its category's, live options only. */
+  groupsForItem(itemId: string, categoryId: string): ModifierGroupView[] {
+    return this.modifiers().groupsFor(itemId, categoryId);
+  }
+
+  private itemView(item: typeof menuItems.$inferSelect, now = this.deps.clock.now()): MenuItemView {
     return {
       id: item.id,
       categoryId: item.categoryId,
       name: item.name,
       description: item.description,
       price: item.basePrice,
-      isAvailable: item.isAvailable,
+      // Sold out for today is judged against the clock, so it ends by itself with no job.
+      isAvailable: availableNow(item, now),
+      soldOutUntil: soldOutUntilNow(item, now),
       sku: item.sku,
-      modifierGroups: this.modifiers().groupsByItem.get(item.id) ?? [],
+      color: item.color as MenuColor,
+      isFavorite: item.isFavorite,
+      version: item.version,
+      modifierGroups: this.groupsForItem(item.id, item.categoryId),
     };
   }
 
-  /** Chosen options as stored on a cart line (unknown or retired ids are dropped). */
+  /** Chosen options as stored on a cart line, in words (see ModifierCatalog.describe). */
   describeOptions(optionIds: readonly string[]): ChosenOptionView[] {
-    const { options } = this.modifiers();
-    return optionIds.flatMap((id) => {
-      const o = options.get(id);
-      return o ? [{ id: o.id, group: o.group, name: o.name, priceDelta: o.priceDelta }] : [];
-    });
+    return this.modifiers().describe(optionIds);
   }
 
   /**
-   * The options for a new cart line: the given ids checked against the item's groups (each
-   * option must belong to one of them, each group within its min/max), or the defaults.
-   * Returned in the item's group order so equal choices make equal line keys.
+   * The options for a cart line of this item: the given ids checked against its groups (own and
+   * its category's), or the available defaults. Equal choices give equal lists (see ModifierCatalog.resolve).
    */
   resolveOptions(menuItemId: string, optionIds?: readonly string[]): string[] {
-    const groups = this.modifiers().groupsByItem.get(menuItemId) ?? [];
-    const wanted = optionIds ? new Set(optionIds) : null;
-    const chosen: string[] = [];
-    for (const group of groups) {
-      const picked = group.options.filter((o) => (wanted ? wanted.has(o.id) : o.isDefault)).map((o) => o.id);
-      if (picked.length < group.minChoices) throw invalid(`Choose a ${group.name.toLowerCase()}`, { optionIds: `Choose a ${group.name.toLowerCase()}` });
-      if (picked.length > group.maxChoices) {
-        throw invalid(`Choose at most ${group.maxChoices} for ${group.name.toLowerCase()}`, { optionIds: `At most ${group.maxChoices}` });
-      }
-      chosen.push(...picked);
-    }
-    if (wanted && chosen.length !== wanted.size) throw invalid('That option is not offered for this item', { optionIds: 'Not offered for this item' });
-    return chosen;
+    this.itemCategoryQuery ??= this.deps.sqlite.prepare<[string], { name: string; categoryId: string }>(
+      'select name, category_id as categoryId from menu_items where id = ?',
+    );
+    const item = this.itemCategoryQuery.get(menuItemId);
+    if (!item) throw notFound('That menu item');
+    return this.modifiers().resolve(item.name, this.groupsForItem(menuItemId, item.categoryId), optionIds);
   }
 
   findBySku(sku: string): { id: string } {
@@ -116,6 +94,7 @@ export class MenuService {
   }
 
   list(): MenuCategoryView[] {
+    const now = this.deps.clock.now();
     const cats = this.deps.db
       .select()
       .from(categories)
@@ -128,12 +107,10 @@ export class MenuService {
       .where(isNull(menuItems.archivedAt))
       .orderBy(asc(menuItems.displayOrder), asc(menuItems.name))
       .all();
-    const byCategory = new Map<string, MenuItemView[]>();
-    for (const item of items) {
-      const view = this.itemView(item);
-      byCategory.set(item.categoryId, [...(byCategory.get(item.categoryId) ?? []), view]);
-    }
-    return cats.map((c) => ({ id: c.id, name: c.name, slug: c.slug, kind: c.kind, items: byCategory.get(c.id) ?? [] }));
+    const byCategory = new Map<string, MenuItemView[]>(cats.map((c) => [c.id, []]));
+    // Items of an archived category are left out with it (archiving one archives or moves them anyway).
+    for (const item of items) byCategory.get(item.categoryId)?.push(this.itemView(item, now));
+    return cats.map((c) => ({ id: c.id, name: c.name, slug: c.slug, kind: c.kind, color: c.color as MenuColor, items: byCategory.get(c.id)! }));
   }
 
   /** The item if it can be sold right now; a clear error otherwise. */
@@ -141,6 +118,7 @@ export class MenuService {
     const item = this.sellableQuery.get({ id: menuItemId });
     if (!item) throw notFound('That menu item');
     if (!item.isAvailable) throw conflict(`${item.name} is sold out right now`);
+    if (!availableNow(item, this.deps.clock.now())) throw conflict(`${item.name} is sold out for today`);
     return item;
   }
 
@@ -159,7 +137,8 @@ export class MenuService {
       if (!item) throw notFound('That menu item');
       const changes = {
         ...(input.price !== undefined && { basePrice: input.price }),
-        ...(input.isAvailable !== undefined && { isAvailable: input.isAvailable }),
+        // Available again means now: it also ends a "sold out for today".
+        ...(input.isAvailable !== undefined && { isAvailable: input.isAvailable, soldOutUntil: null }),
       };
       if (Object.keys(changes).length === 0) return this.itemView(item);
       const updated = this.deps.db

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { draftTransaction } from '../../db/open';
 import { cartItems, carts, menuItems } from '../../db/schema';
@@ -20,7 +20,9 @@ import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
 import { conflict, notFound } from '../core/errors';
 import type { MenuService } from '../menu/menuService';
+import { availableNow } from '../menu/soldOut';
 import type { SettingsStore } from '../settings/shopSettings';
+import { lineKeyOf, rekeyLine } from './cartLines';
 import { assertWithin, DiscountRules, priced } from './discountRules';
 
 export interface CartLineRow {
@@ -49,9 +51,7 @@ const storedDiscount = (kind: 'percent' | 'amount' | null, value: number, reason
 export const discountOf = (cart: { discountKind: 'percent' | 'amount' | null; discountValue: number; discountReason: string; discountApprovedBy: string | null }): StoredDiscount | null =>
   storedDiscount(cart.discountKind, cart.discountValue, cart.discountReason, cart.discountApprovedBy);
 
-/** Two additions are the same line when the item, the chosen options and the note match. */
-export const lineKeyOf = (menuItemId: string, optionIds: readonly string[], note: string): string =>
-  `${menuItemId}|${optionIds.join(',')}|${note}`;
+export { lineKeyOf } from './cartLines';
 
 /**
  * The signed-in person's open cart: one per staff member, kept in the database so it survives a
@@ -89,7 +89,14 @@ export class CartService {
       .where(and(eq(carts.userId, p('userId')), isOpen))
       .prepare();
     this.linesQuery = db
-      .select({ line: cartItems, name: menuItems.name, basePrice: menuItems.basePrice, isAvailable: menuItems.isAvailable, archivedAt: menuItems.archivedAt })
+      .select({
+        line: cartItems,
+        name: menuItems.name,
+        basePrice: menuItems.basePrice,
+        isAvailable: menuItems.isAvailable,
+        soldOutUntil: menuItems.soldOutUntil,
+        archivedAt: menuItems.archivedAt,
+      })
       .from(cartItems)
       .innerJoin(menuItems, eq(menuItems.id, cartItems.menuItemId))
       .where(eq(cartItems.cartId, p('cartId')))
@@ -137,7 +144,8 @@ export class CartService {
 
   /** Lines of any cart (open or parked), with today's prices and options (checkout snapshots them). */
   cartLines(cartId: string): CartLineRow[] {
-    return this.linesQuery.all({ cartId }).map(({ line, name, basePrice, isAvailable, archivedAt }) => {
+    const now = this.deps.clock.now();
+    return this.linesQuery.all({ cartId }).map(({ line, name, basePrice, isAvailable, soldOutUntil, archivedAt }) => {
       const options = this.menu.describeOptions(line.optionIds);
       return {
         id: line.id,
@@ -148,7 +156,8 @@ export class CartService {
         note: line.note,
         options,
         discount: storedDiscount(line.discountKind, line.discountValue, line.discountReason, line.discountApprovedBy),
-        isAvailable,
+        // Sold out for today counts until the next business day starts (checkout refuses the line).
+        isAvailable: availableNow({ isAvailable, soldOutUntil }, now),
         archivedAt,
       };
     });
@@ -246,22 +255,17 @@ export class CartService {
   setLineNote(userId: string, lineId: string, note: string): CartView {
     draftTransaction(this.deps.sqlite, () => {
       const line = this.requireOwnLine(userId, lineId);
-      const key = lineKeyOf(line.menuItemId, line.optionIds, note);
-      if (key === line.lineKey) return;
-      // Not the line itself: a key that differs in JS can still match the stored one (e.g. a lone
-      // surrogate is stored as U+FFFD), and "merging" a line into itself deleted it.
-      const twin = this.deps.db
-        .select()
-        .from(cartItems)
-        .where(and(eq(cartItems.cartId, line.cartId), eq(cartItems.lineKey, key), ne(cartItems.id, line.id)))
-        .get();
-      if (twin) {
-        if (twin.quantity + line.quantity > MAX_LINE_QUANTITY) throw conflict(`At most ${MAX_LINE_QUANTITY} of one item on a line`);
-        this.deps.db.update(cartItems).set({ quantity: twin.quantity + line.quantity }).where(eq(cartItems.id, twin.id)).run();
-        this.deleteLine.run({ lineId });
-      } else {
-        this.deps.db.update(cartItems).set({ note, lineKey: key }).where(eq(cartItems.id, lineId)).run();
-      }
+      rekeyLine(this.deps.db, line, line.optionIds, note);
+      this.touchCart.run({ cartId: line.cartId, now: this.deps.clock.now() });
+    });
+    return this.view(userId);
+  }
+
+  /** New options for a line, checked as when adding (sold out, min/max, repeats); an equal line merges. */
+  setLineOptions(userId: string, lineId: string, optionIds: string[]): CartView {
+    draftTransaction(this.deps.sqlite, () => {
+      const line = this.requireOwnLine(userId, lineId);
+      rekeyLine(this.deps.db, line, this.menu.resolveOptions(line.menuItemId, optionIds), line.note);
       this.touchCart.run({ cartId: line.cartId, now: this.deps.clock.now() });
     });
     return this.view(userId);

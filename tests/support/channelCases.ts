@@ -142,6 +142,51 @@ export const cases: { [C in Channel]: Case<C> } = {
     happy: async (t) => ({ menuItemId: await latteId(t), price: 17500, isAvailable: false }),
     bad: [{ menuItemId: 'x', price: -1 }, { menuItemId: 'x', price: 1_000_000 }, { menuItemId: 'x', price: 12.5 }, { price: 100 }],
   },
+  // ---- modifier groups and a line's options (helper M2) ----
+  'menu.saveGroup': {
+    happy: async () => ({
+      name: 'Whip',
+      minChoices: 1,
+      maxChoices: 1,
+      allowRepeat: false,
+      options: [
+        { name: 'With whip', priceDelta: 0, isDefault: true },
+        { name: 'No whip', priceDelta: -1000, isDefault: false },
+      ],
+    }),
+    bad: [
+      { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [] },
+      { name: '', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [{ name: 'A', priceDelta: 0, isDefault: false }] },
+      { name: 'Whip', minChoices: 0, maxChoices: 0, allowRepeat: false, options: [{ name: 'A', priceDelta: 0, isDefault: false }] },
+      { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [{ name: 'A', priceDelta: 1_000_000, isDefault: false }] },
+      { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [{ name: 'A', priceDelta: 1.5, isDefault: false }] },
+      { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: 'no', options: [{ name: 'A', priceDelta: 0, isDefault: false }] },
+      { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [{ name: 'A', priceDelta: 0, isDefault: false, stock: 3 }] },
+    ],
+  },
+  'menu.attachGroup': {
+    happy: async (t) => {
+      const admin = await t.must('menu.admin', {});
+      const extras = admin.groups.find((g) => g.name === 'Extras')!;
+      return { groupId: extras.id, version: extras.version, itemIds: [await latteId(t)], categoryIds: [admin.categories[0]!.id] };
+    },
+    bad: [{ groupId: 'x' }, { groupId: 'x', itemIds: 'all', categoryIds: [] }, { groupId: 'x', itemIds: [], categoryIds: [], version: 0 }],
+  },
+  'menu.archiveGroup': {
+    happy: async (t) => {
+      const extras = (await t.must('menu.admin', {})).groups.find((g) => g.name === 'Extras')!;
+      return { id: extras.id, version: extras.version };
+    },
+    bad: [{ id: 'x' }, { id: 'x', version: 0 }, { version: 1 }],
+  },
+  'cart.setLineOptions': {
+    happy: async (t) => {
+      const latte = (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Latte')!;
+      const pick = (group: string, option: string) => latte.modifierGroups.find((g) => g.name === group)!.options.find((o) => o.name === option)!.id;
+      return { lineId: await lineId(t), optionIds: [pick('Size', 'Large'), pick('Milk', 'Oat')] };
+    },
+    bad: [{ lineId: 'x' }, { lineId: 'x', optionIds: 'oat' }, { lineId: 'x', optionIds: Array.from({ length: 41 }, () => 'a') }, { optionIds: [] }],
+  },
   'cart.setDiscount': {
     happy: async (t) => {
       await lineId(t);
@@ -163,6 +208,109 @@ export const cases: { [C in Channel]: Case<C> } = {
   'auth.logout': { happy: async () => ({}), bad: [{ everywhere: true }] },
   'auth.activity': { happy: async () => ({}), bad: ['ping'] },
   'menu.list': { happy: async () => ({}), bad: [{ category: 'x' }] },
+  // ---- menu back office: categories, items, sold out (helper M1) ----
+  'menu.admin': { happy: async () => ({}), bad: [{ all: true }, 'all'] },
+  'menu.saveCategory': {
+    happy: async () => ({ name: 'Frappes', kind: 'drink', color: 'berry' }),
+    bad: [
+      { name: '', kind: 'drink', color: '' },
+      { name: 'Soup', kind: 'soup', color: '' },
+      { name: 'Red', kind: 'drink', color: '#ff0000' },
+      { name: 'x'.repeat(101), kind: 'drink', color: '' },
+      { name: 'Tea', kind: 'drink', color: '', id: 'x', version: 0 },
+      { name: 'Bad\u0000name', kind: 'drink', color: '' },
+    ],
+  },
+  'menu.reorderCategories': {
+    happy: async (t) => ({ ids: (await t.must('menu.admin', {})).categories.map((c) => c.id).reverse() }),
+    bad: [{ ids: [] }, { ids: 'x' }, {}, { ids: [''] }],
+  },
+  'menu.archiveCategory': {
+    happy: async (t) => {
+      const c = (await t.must('menu.admin', {})).categories.find((x) => x.name === 'Bakery')!;
+      return { id: c.id, version: c.version, moveItemsTo: null };
+    },
+    bad: [{ id: 'x', version: 0, moveItemsTo: null }, { id: 'x', version: 1 }, { id: 'x', version: 1, moveItemsTo: '' }],
+  },
+  'menu.restoreCategory': {
+    happy: async (t) => {
+      const c = (await t.must('menu.admin', {})).categories.find((x) => x.name === 'Bakery')!;
+      const view = await t.must('menu.archiveCategory', { id: c.id, version: c.version, moveItemsTo: null });
+      return { id: c.id, version: view.categories.find((x) => x.id === c.id)!.version };
+    },
+    bad: [{ id: 'x' }, { id: 'x', version: '1' }, { id: 'x', version: 1.5 }],
+  },
+  'menu.saveItem': {
+    happy: async (t) => ({
+      categoryId: (await t.must('menu.admin', {})).categories[0]!.id,
+      name: 'Mocha Frappe',
+      price: 18000,
+      description: 'Blended, with whip',
+      sku: null,
+      color: 'berry',
+      isAvailable: true,
+      isFavorite: true,
+      groupIds: [],
+    }),
+    bad: [
+      { categoryId: 'x', name: 'A', price: -1, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: [] },
+      { categoryId: 'x', name: 'A', price: 1_000_000, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: [] },
+      { categoryId: 'x', name: 'A', price: 1.5, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: [] },
+      { categoryId: 'x', name: 'A', price: 100, description: '', sku: 'a b', color: '', isAvailable: true, isFavorite: false, groupIds: [] },
+      { categoryId: 'x', name: '  ', price: 100, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: [] },
+      { categoryId: 'x', name: 'A', price: 100, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: Array(21).fill('g') },
+      { categoryId: 'x', name: 'A', price: 100, description: '', sku: null, color: '', isAvailable: true, isFavorite: false, groupIds: [], stock: 5 },
+    ],
+  },
+  'menu.duplicateItem': { happy: async (t) => ({ id: await latteId(t), name: 'Iced Latte' }), bad: [{ id: 'x' }, { id: 'x', name: '' }, { name: 'Iced Latte' }] },
+  'menu.archiveItem': {
+    happy: async (t) => {
+      const item = (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Latte')!;
+      return { id: item.id, version: item.version };
+    },
+    bad: [{ id: 'x' }, { id: 'x', version: 0 }, { id: 'x', version: -1 }],
+  },
+  'menu.restoreItem': {
+    happy: async (t) => {
+      const item = (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === 'Latte')!;
+      const archived = await t.must('menu.archiveItem', { id: item.id, version: item.version });
+      return { id: item.id, version: archived.version };
+    },
+    bad: [{ id: 'x' }, { id: 'x', version: 0 }, { version: 2 }],
+  },
+  'menu.reorderItems': {
+    happy: async (t) => {
+      const espresso = (await t.must('menu.list', {}))[0]!;
+      return { categoryId: espresso.id, ids: espresso.items.map((i) => i.id).reverse() };
+    },
+    bad: [{ categoryId: 'x', ids: [] }, { ids: ['x'] }, { categoryId: 'x', ids: 'x' }],
+  },
+  'menu.setSoldOut': {
+    happy: async (t) => ({ target: 'item', id: await latteId(t), soldOut: true, until: 'today' }),
+    bad: [
+      { target: 'shop', id: 'x', soldOut: true, until: 'today' },
+      { target: 'item', id: 'x', soldOut: true, until: 'tomorrow' },
+      { target: 'item', id: 'x', soldOut: 'yes', until: 'today' },
+      { target: 'item', id: 'x', soldOut: true },
+    ],
+  },
+  'menu.exportCsv': { happy: async () => ({}), bad: [{ format: 'xlsx' }, 'csv'] },
+  'menu.importPreview': {
+    happy: async (t) => ({ csv: (await t.must('menu.exportCsv', {})).csv.replace(',130.00,', ',140.00,') }),
+    bad: [{}, { csv: 42 }, { csv: 'x'.repeat(2_000_001) }, { csv: 'type,name', apply: true }],
+  },
+  'menu.importApply': {
+    happy: async (t) => ({ token: (await t.must('menu.importPreview', { csv: 'type,name,category,price\nitem,Cortado,Espresso,150.00' })).token }),
+    bad: [{}, { token: '' }, { token: 'not a token!' }, { token: 'x'.repeat(65) }],
+  },
+  'menu.importUndo': {
+    happy: async (t) => {
+      const { token } = await t.must('menu.importPreview', { csv: 'type,name,category,price\nitem,Cortado,Espresso,150.00' });
+      await t.must('menu.importApply', { token });
+      return {};
+    },
+    bad: [{ snapshotId: 'x' }, []],
+  },
   'cart.get': { happy: async () => ({}), bad: [{ userId: 'someone-else' }] },
   'cart.addItem': { happy: async (t) => ({ menuItemId: await latteId(t), note: 'extra hot' }), bad: [{ menuItemId: 'x', optionIds: 'oat' }, { menuItemId: 'x', note: 'n'.repeat(141) }, {}, { menuItemId: 'x', quantity: 0 }, { menuItemId: 'x', quantity: 1.5 }, { menuItemId: 'x', quantity: 10_000 }, { menuItemId: 42 }] },
   'cart.setQuantity': { happy: async (t) => ({ lineId: await lineId(t), quantity: 3 }), bad: [{ lineId: 'x' }, { lineId: 'x', quantity: -1 }, { lineId: 'x', quantity: '2' }] },

@@ -14,8 +14,12 @@ export interface MoneyTotals {
 export interface ChosenOptionView {
   id: string;
   group: string;
+  /** "2× Vanilla syrup" when picked more than once (allowRepeat groups). */
   name: string;
+  /** For all the picks of this option together. */
   priceDelta: Minor;
+  /** How many times it was picked, when more than once (the chooser preselects it so). */
+  count?: number;
 }
 
 export interface CartLineView {
@@ -105,6 +109,11 @@ export const cartChannels = {
     input: z.strictObject({ lineId: id, note }),
     permission: 'cart.use',
     summary: "Set a line's note (\"extra hot\").",
+  }),
+  'cart.setLineOptions': channel<CartView>()({
+    input: z.strictObject({ lineId: id, optionIds: z.array(id).max(40) }),
+    permission: 'cart.use',
+    summary: "Change a line's options after it was added (the same rules as adding; an identical line merges).",
   }),
   'cart.setLineDiscount': channel<CartView>()({
     input: z.strictObject({ lineId: id, discount: discountInput, reason: text(200).optional(), approvalId: z.uuid().optional() }),
