@@ -1,6 +1,8 @@
 // Display helpers. Money arrives as integer minor units from main; here it is only formatted.
 import type { OrderStatus, PaymentMethod } from '../../electron/shared/contract';
-import { CURRENCIES, formatMoney, formatRate, toMoneyInput, type Currency } from '../../electron/shared/money';
+import { formatMoney, formatRate, type Currency } from '../../electron/shared/money';
+import { describeMenuChange, describeNewMenuValue, isMenuValue } from './menuAuditWords';
+import { describeGroupChange, describeNewGroup, isGroupValue } from './groupAuditWords';
 
 export { formatMoney, formatRate } from '../../electron/shared/money';
 
@@ -132,16 +134,6 @@ function brief(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function isCurrency(v: unknown): v is Currency {
-  return typeof v === 'string' && Object.hasOwn(CURRENCIES, v);
-}
-
-/** Money from an audit value: with its currency's symbol when the entry recorded one. */
-function auditMoney(amount: unknown, currency: unknown): string {
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) return brief(amount);
-  return isCurrency(currency) ? formatMoney(amount, currency) : toMoneyInput(amount);
-}
-
 /** Names and value formats for the settings and other keys an audit entry may hold. */
 const AUDIT_KEYS: Record<string, { label: string; show?: (v: unknown) => string }> = {
   name: { label: 'name' },
@@ -155,26 +147,8 @@ const AUDIT_KEYS: Record<string, { label: string; show?: (v: unknown) => string 
   receiptFooter: { label: 'receipt footer' },
   silentPrint: { label: 'print without asking' },
   printerName: { label: 'printer', show: (v) => (v === '' ? 'default' : brief(v)) },
+  order: { label: 'order', show: (v) => (Array.isArray(v) ? v.join(', ') : brief(v)) },
 };
-
-const MENU_ITEM_KEYS = new Set(['name', 'price', 'currency', 'isAvailable']);
-
-/** A menu item's audit value: { name, price, currency?, isAvailable }. */
-function isMenuItemValue(v: unknown): v is { name: string; price: number; currency?: string; isAvailable?: boolean } {
-  return isPlainObject(v) && typeof v.name === 'string' && typeof v.price === 'number' && Object.keys(v).every((k) => MENU_ITEM_KEYS.has(k));
-}
-
-/** "Latte: ₱130.00 → ₱0.00", "Latte: sold out", "Latte: available again". */
-function describeMenuItem(
-  before: { name: string; price: number; currency?: string; isAvailable?: boolean },
-  after: { name: string; price: number; currency?: string; isAvailable?: boolean },
-): string {
-  const parts: string[] = [];
-  if (before.price !== after.price) parts.push(`${auditMoney(before.price, before.currency)} → ${auditMoney(after.price, after.currency)}`);
-  if (before.isAvailable !== after.isAvailable && after.isAvailable !== undefined) parts.push(after.isAvailable ? 'available again' : 'sold out');
-  if (before.name !== after.name) parts.push(`renamed “${after.name}”`);
-  return `${before.name}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
-}
 
 /** A new record's fields in words: "username: bea, role: barista, first name: Bea". */
 function describeFields(value: Record<string, unknown>): string {
@@ -195,7 +169,10 @@ export function describeChange(oldValue: string | null, newValue: string | null)
   if (oldValue === null && newValue === null) return '';
   const before = parseJson(oldValue);
   const after = parseJson(newValue);
-  if (isMenuItemValue(before) && isMenuItemValue(after)) return describeMenuItem(before, after);
+  if (isMenuValue(before) && isMenuValue(after)) return describeMenuChange(before, after);
+  if (oldValue === null && isMenuValue(after)) return describeNewMenuValue(after);
+  if (isGroupValue(before) && isGroupValue(after)) return describeGroupChange(before, after);
+  if (oldValue === null && isGroupValue(after)) return describeNewGroup(after);
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
@@ -256,6 +233,29 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'staff.unlock': 'Account unlocked',
   'menu.item.price': 'Price changed',
   'menu.item.update': 'Menu item changed',
+  'menu.item.create': 'Menu item added',
+  'menu.item.duplicate': 'Menu item duplicated',
+  'menu.item.archive': 'Menu item archived',
+  'menu.item.restore': 'Menu item restored',
+  'menu.item.reorder': 'Menu items reordered',
+  'menu.item.soldout': 'Item sold out / back',
+  'menu.option.soldout': 'Option sold out / back',
+  'menu.group.create': 'Modifier group added',
+  'menu.group.update': 'Modifier group changed',
+  'menu.group.attach': 'Modifier group attached',
+  'menu.group.archive': 'Modifier group archived',
+  'menu.category.create': 'Category added',
+  'menu.category.update': 'Category changed',
+  'menu.category.archive': 'Category archived',
+  'menu.category.restore': 'Category restored',
+  'menu.category.reorder': 'Categories reordered',
+  'menu.import': 'Menu imported (CSV)',
+  'menu.import.undo': 'Menu import undone',
+  'menu.option.create': 'Option added',
+  'menu.option.update': 'Option changed',
+  'menu.option.archive': 'Option archived',
+  'menu.option.restore': 'Option restored',
+  'menu.group.restore': 'Modifier group restored',
   'cart.discount': 'Order discount',
   'cart.discount.remove': 'Order discount removed',
   'cart.line.discount': 'Line discount',
@@ -268,6 +268,9 @@ const AUDIT_ACTIONS: Record<string, string> = {
 
 const AUDIT_ENTITIES: Record<string, string> = {
   menu_item: 'Menu item',
+  category: 'Menu category',
+  modifier_group: 'Modifier group',
+  modifier_option: 'Modifier option',
   settings: 'Settings',
   user: 'Person',
   order: 'Order',

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { ensureBigDb } from './bigDb';
 import { bigDbFigures } from './bigFigures';
 import { addToCartFigures, interleavedCheckouts, setUpCounter, standardSpecs } from './counter';
+import { menuFigures } from './menu';
 import { fileSystemOf, machine, QUICK, SIZES, Table } from './report';
 import { rendererColdLoad } from './renderer';
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   } finally {
     t.close();
   }
+  console.log('\nMenu, 2,000 items and 100 modifier groups:');
+  await menuFigures(table);
   console.log(`\nScale (${SIZES.bigOrders.toLocaleString('en')} orders${big.generatedInS === null ? ', cached' : `, generated in ${big.generatedInS.toFixed(0)} s`}):`);
   await bigDbFigures(big, table);
   console.log('\nRenderer:');

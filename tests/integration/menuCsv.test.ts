@@ -164,7 +164,7 @@ describe('preview', () => {
 
   test('the same rules as the back office: unique names, SKUs, min ≤ max, required groups keep an available option, archived categories', async () => {
     t = await makeSetUpCore();
-    const { csv, row } = await exported(t);
+    const { row } = await exported(t);
     const file = [
       'type,id,name,category,group,price,sku,min,max,available,archived',
       'item,,latte,Espresso,,100,,,,,', // matches Latte by name (case-insensitive): an update, not a duplicate

@@ -14,11 +14,13 @@ interface LineDialogProps {
   currency: Currency;
   /** Opens the discount dialog for this line; left out when the person may not give discounts. */
   onDiscount?: () => void;
+  /** Opens the option chooser on this line's options; left out when the item has none to choose. */
+  onEditOptions?: () => void;
   onClose(): void;
 }
 
-/** "Edit Latte": the line's note ("extra hot") and a way to its discount. */
-export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogProps) {
+/** "Edit Latte": the line's options and note ("extra hot"), and a way to its discount. */
+export function LineDialog({ line, currency, onDiscount, onEditOptions, onClose }: LineDialogProps) {
   const setLineNote = useCartStore((s) => s.setLineNote);
   const [note, setNote] = useState(line.note);
   const { busy, errors, top, send, showError } = useFormRequest<'note'>();
@@ -42,11 +44,24 @@ export function LineDialog({ line, currency, onDiscount, onClose }: LineDialogPr
       <form onSubmit={save} noValidate>
         <div className="dialog-head">
           <h2 className="dialog-title">{line.name}</h2>
-          {line.options.length > 0 && <p className="line-edit-options">{optionsSummary(line.options.map((o) => o.name))}</p>}
           <p className="muted">
             {line.quantity} × {money(line.unitPrice)} = {money(line.lineTotal)}
           </p>
         </div>
+
+        {(onEditOptions || line.options.length > 0) && (
+          <div className="line-edit-row">
+            <div>
+              <p className="line-edit-row-title">Options</p>
+              <p className="line-edit-options">{line.options.length > 0 ? optionsSummary(line.options.map((o) => o.name)) : 'None'}</p>
+            </div>
+            {onEditOptions && (
+              <button type="button" className="btn btn--secondary" onClick={onEditOptions} disabled={busy}>
+                Edit options
+              </button>
+            )}
+          </div>
+        )}
 
         <TextField
           label="Note"

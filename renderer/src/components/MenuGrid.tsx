@@ -1,7 +1,8 @@
-import type { KeyboardEvent, Ref } from 'react';
-import type { MenuItemView } from '../../../electron/shared/contract';
+import { useDeferredValue, type KeyboardEvent, type Ref } from 'react';
+import type { MenuColor, MenuItemView } from '../../../electron/shared/contract';
 import type { Currency } from '../../../electron/shared/money';
 import { formatMoney } from '../format';
+import { ALL_TAB, FAVOURITES_TAB, itemsForTab, menuIndex, searchIndex, type SearchHit } from '../menuSearch';
 import { useCartStore } from '../stores/cartStore';
 import { Icon } from './Icon';
 
@@ -15,44 +16,53 @@ interface MenuGridProps {
   onItem(item: MenuItemView): void;
 }
 
-/** Items whose name contains every word typed, across all categories, in menu order. */
-export function searchMenu(menu: { items: MenuItemView[] }[], query: string): MenuItemView[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  return menu.flatMap((c) => c.items).filter((item) => {
-    const name = item.name.toLowerCase();
-    return words.every((w) => name.includes(w)) || item.sku === query.trim();
-  });
+interface Tab {
+  id: string;
+  label: string;
+  color?: MenuColor;
+  star?: boolean;
 }
 
-/** The search / scan box, category tabs and a grid of big item buttons. */
+/** Past this many tiles the off-screen ones skip layout and paint (the All view of a big menu). */
+const LONG_GRID = 60;
+
+/** The search / scan box, the tabs (Favourites, All, the categories) and a grid of big item buttons. */
 export function MenuGrid({ currency, query, onQueryChange, searchRef, onSearchKeyDown, onItem }: MenuGridProps) {
   const menu = useCartStore((s) => s.menu);
   const menuLoaded = useCartStore((s) => s.menuLoaded);
   const activeId = useCartStore((s) => s.activeCategoryId);
   const selectCategory = useCartStore((s) => s.selectCategory);
+  // Typing stays instant: the results follow a moment later if rendering them takes a while.
+  const deferredQuery = useDeferredValue(query);
+  const shownQuery = deferredQuery.trim();
   const searching = query.trim() !== '';
-  const active = menu.find((c) => c.id === activeId) ?? menu[0];
-  const results = searching ? searchMenu(menu, query) : [];
-  const kindOf = new Map(menu.flatMap((c) => c.items.map((i) => [i.id, c.kind] as const)));
+  const index = menuIndex(menu);
+  const result = shownQuery ? searchIndex(index, shownQuery) : null;
 
-  function onTabKey(e: KeyboardEvent, index: number) {
+  const tabs: Tab[] = [
+    ...(index.favourites.length > 0 ? [{ id: FAVOURITES_TAB, label: 'Favourites', star: true }] : []),
+    ...(menu.length > 0 ? [{ id: ALL_TAB, label: 'All' }] : []),
+    ...menu.map((c) => ({ id: c.id, label: c.name, color: c.color })),
+  ];
+  const active = tabs.find((t) => t.id === activeId) ?? tabs.find((t) => t.id !== ALL_TAB && t.id !== FAVOURITES_TAB);
+
+  function onTabKey(e: KeyboardEvent, i: number) {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!delta || menu.length === 0) return;
+    if (!delta || tabs.length === 0) return;
     e.preventDefault();
-    const next = menu[(index + delta + menu.length) % menu.length];
+    const next = tabs[(i + delta + tabs.length) % tabs.length];
     if (next) {
-      pickCategory(next.id);
+      pickTab(next.id);
       document.getElementById(`tab-${next.id}`)?.focus();
     }
   }
 
-  function pickCategory(id: string) {
+  function pickTab(id: string) {
     if (searching) onQueryChange('');
     selectCategory(id);
   }
 
-  const items = searching ? results : (active?.items ?? []);
+  const hits: SearchHit[] = result ? result.hits : itemsForTab(menu, active?.id ?? null).map((item) => ({ item }));
 
   return (
     <section className="menu-panel" aria-labelledby="menu-title">
@@ -72,11 +82,11 @@ export function MenuGrid({ currency, query, onQueryChange, searchRef, onSearchKe
             value={query}
             onChange={(e) => onQueryChange(e.target.value)}
             onKeyDown={onSearchKeyDown}
-            placeholder="Search or scan"
+            placeholder="Name, code or option"
             autoComplete="off"
             spellCheck={false}
             enterKeyHint="search"
-            title="/ or F2"
+            title="/ or F2 — search by name, code (SKU) or option (e.g. oat); scan a barcode"
           />
           {searching && (
             <button type="button" className="menu-search-clear" aria-label="Clear search" onClick={() => onQueryChange('')}>
@@ -89,24 +99,26 @@ export function MenuGrid({ currency, query, onQueryChange, searchRef, onSearchKe
           <kbd>/</kbd> or <kbd>F2</kbd> search · <kbd>F9</kbd> charge · <kbd>F4</kbd> park
         </p>
       </div>
-      {menu.length > 0 && (
+      {tabs.length > 0 && (
         <div className="category-tabs" role="tablist" aria-label="Categories">
-          {menu.map((c, i) => {
-            const selected = !searching && c.id === active?.id;
+          {tabs.map((tab, i) => {
+            const selected = !searching && tab.id === active?.id;
             return (
               <button
-                key={c.id}
-                id={`tab-${c.id}`}
+                key={tab.id}
+                id={`tab-${tab.id}`}
                 type="button"
                 role="tab"
                 aria-selected={selected}
                 aria-controls="menu-items"
-                tabIndex={c.id === active?.id ? 0 : -1}
-                className={`category-tab${selected ? ' category-tab--active' : ''}`}
-                onClick={() => pickCategory(c.id)}
+                tabIndex={tab.id === active?.id ? 0 : -1}
+                className={`category-tab${selected ? ' category-tab--active' : ''}${tab.star ? ' category-tab--favourites' : ''}`}
+                onClick={() => pickTab(tab.id)}
                 onKeyDown={(e) => onTabKey(e, i)}
               >
-                {c.name}
+                {tab.star && <Icon name="star" className="tab-star" />}
+                {tab.color && <span className={`tab-dot tile-color--${tab.color}`} aria-hidden="true" />}
+                {tab.label}
               </button>
             );
           })}
@@ -120,48 +132,83 @@ export function MenuGrid({ currency, query, onQueryChange, searchRef, onSearchKe
       >
         {searching && (
           <p id="menu-search-results" className="menu-results" aria-live="polite">
-            {results.length === 0
-              ? `Nothing on the menu matches “${query.trim()}”.`
-              : results.length === 1
-                ? `1 match for “${query.trim()}” — Enter adds it`
-                : `${results.length} matches for “${query.trim()}”`}
+            {!result ? 'Searching…' : resultsLine(result.total, result.hits.length, shownQuery)}
           </p>
         )}
         {!searching && !menuLoaded && menu.length === 0 && <p className="muted menu-empty">Loading the menu…</p>}
         {!searching && menuLoaded && !active && <p className="muted menu-empty">The menu is empty.</p>}
-        {!searching && active && active.items.length === 0 && <p className="muted menu-empty">Nothing in {active.name} yet.</p>}
-        {items.length > 0 && (
-          <div className="item-grid">
-            {items.map((item) => (
-              <button
-                key={item.id}
-                type="button"
-                className={`item-tile item-tile--${kindOf.get(item.id) ?? 'drink'}`}
-                disabled={!item.isAvailable}
-                onClick={() => onItem(item)}
-                title={item.description || undefined}
-                aria-haspopup={item.modifierGroups.length > 0 ? 'dialog' : undefined}
-              >
-                <span className="item-name">{item.name}</span>{' '}
-                <span className="item-foot">
-                  <span className="item-price">{formatMoney(item.price, currency)}</span>
-                  {!item.isAvailable && (
-                    <>
-                      {' '}
-                      <span className="item-soldout">Sold out</span>
-                    </>
-                  )}
-                  {item.isAvailable && item.modifierGroups.length > 0 && (
-                    <span className="item-options" aria-hidden="true">
-                      <Icon name="sliders" />
-                    </span>
-                  )}
-                </span>
-              </button>
+        {!searching && active && hits.length === 0 && <p className="muted menu-empty">Nothing in {active.label} yet.</p>}
+        {hits.length > 0 && (
+          <div className={`item-grid${hits.length > LONG_GRID ? ' item-grid--long' : ''}`}>
+            {hits.map((hit) => (
+              <ItemTile
+                key={hit.item.id}
+                hit={hit}
+                currency={currency}
+                kind={index.kindOf.get(hit.item.id) ?? 'drink'}
+                color={index.colorOf.get(hit.item.id) ?? ''}
+                onItem={onItem}
+              />
             ))}
           </div>
         )}
       </div>
     </section>
+  );
+}
+
+function resultsLine(total: number, shown: number, query: string): string {
+  if (total === 0) return `Nothing on the menu matches “${query}”.`;
+  if (total === 1) return `1 match for “${query}” — Enter adds it`;
+  if (shown < total) return `${total} matches for “${query}” — the first ${shown} shown, type more to narrow`;
+  return `${total} matches for “${query}”`;
+}
+
+interface ItemTileProps {
+  hit: SearchHit;
+  currency: Currency;
+  kind: 'drink' | 'food';
+  color: MenuColor;
+  onItem(item: MenuItemView): void;
+}
+
+/** One big button: name, price, and what stops it being sold ("Sold out today"). */
+function ItemTile({ hit: { item, via }, currency, kind, color, onItem }: ItemTileProps) {
+  const soldOutText = item.soldOutUntil !== null ? 'Sold out today' : 'Sold out';
+  return (
+    <button
+      type="button"
+      className={`item-tile item-tile--${kind}${color ? ` tile-color--${color}` : ''}${item.isAvailable ? '' : ' item-tile--soldout'}`}
+      disabled={!item.isAvailable}
+      onClick={() => onItem(item)}
+      title={item.description || undefined}
+      aria-haspopup={item.isAvailable && item.modifierGroups.length > 0 ? 'dialog' : undefined}
+    >
+      <span className="item-name">
+        {item.name}
+        {item.isFavorite && <Icon name="star" className="item-star" />}
+      </span>{' '}
+      <span className="item-foot">
+        <span className="item-price">{formatMoney(item.price, currency)}</span>
+        {!item.isAvailable && (
+          <>
+            {' '}
+            <span className="item-soldout">{soldOutText}</span>
+          </>
+        )}
+        {item.isAvailable && item.modifierGroups.length > 0 && (
+          <span className="item-options" aria-hidden="true">
+            <Icon name="sliders" />
+          </span>
+        )}
+      </span>
+      {/* After the price in the DOM so the button still reads "Latte ₱165.00 …"; CSS shows it under the name. */}
+      {via && (
+        <>
+          {' '}
+          <span className="item-via">{via}</span>
+        </>
+      )}
+    </button>
   );
 }

@@ -6,11 +6,12 @@ import { CustomerDialog } from '../components/CustomerDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LineDialog } from '../components/LineDialog';
-import { MenuGrid, searchMenu } from '../components/MenuGrid';
+import { MenuGrid } from '../components/MenuGrid';
 import { ModifierDialog } from '../components/ModifierDialog';
 import { ParkDialog } from '../components/ParkDialog';
 import { ParkedDialog } from '../components/ParkedDialog';
 import { PaymentDialog } from '../components/PaymentDialog';
+import { menuIndex, searchIndex } from '../menuSearch';
 import { useCartStore } from '../stores/cartStore';
 import { hasPermission, useSessionStore } from '../stores/sessionStore';
 
@@ -19,6 +20,7 @@ type Open =
   | { kind: 'discount'; lineId?: string }
   | { kind: 'choose'; item: MenuItemView }
   | { kind: 'line'; lineId: string }
+  | { kind: 'options'; lineId: string }
   | { kind: 'customer' }
   | { kind: 'park' }
   | { kind: 'parked' };
@@ -60,6 +62,21 @@ export function CounterScreen() {
     void loadCart();
     void loadParked();
   }, [loadMenu, loadCart, loadParked]);
+
+  // "Sold out for today" ends when the next business day starts: read the menu again then, so a
+  // till left open overnight offers the item again without anyone reloading.
+  useEffect(() => {
+    const now = Date.now();
+    let next = Infinity;
+    for (const c of menu)
+      for (const i of c.items) {
+        if (i.soldOutUntil !== null && i.soldOutUntil > now) next = Math.min(next, i.soldOutUntil);
+      }
+    if (next === Infinity) return;
+    // setTimeout holds at most ~24.8 days; a second later than the turn of the day is soon enough.
+    const timer = setTimeout(() => void loadMenu(), Math.min(next - now + 1000, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [menu, loadMenu]);
 
   const canCharge = !!cart && cart.lines.length > 0;
 
@@ -104,16 +121,16 @@ export function CounterScreen() {
     // Scanners type codes (with digits) in a burst; a name typed fast (or pasted) is still a search.
     const burst =
       /\d/.test(text) && times.length >= SCAN_MIN_LENGTH && times.every((t, i) => i === 0 || t - times[i - 1]! <= SCAN_GAP_MS);
-    const bySku = menu.some((c) => c.items.some((i) => i.sku === text));
-    if (bySku || burst) {
+    const index = menuIndex(menu);
+    if (index.bySku.has(text) || burst) {
       void scan(text);
       return;
     }
-    const results = searchMenu(menu, text);
-    if (results.length === 1) {
+    const results = searchIndex(index, text);
+    if (results.total === 1) {
       changeQuery('');
-      pick(results[0]!);
-    } else if (results.length === 0 && !/\s/.test(text)) {
+      pick(results.hits[0]!.item);
+    } else if (results.total === 0 && !/\s/.test(text)) {
       // Maybe a code typed by hand: main says whether it knows it. (Words with spaces are a
       // search, and the menu already says nothing matches.)
       void scan(text);
@@ -202,7 +219,10 @@ export function CounterScreen() {
   }, []);
 
   const close = () => setOpen(null);
-  const editing = open?.kind === 'line' ? cart?.lines.find((l) => l.id === open.lineId) : undefined;
+  const editing = open?.kind === 'line' || open?.kind === 'options' ? cart?.lines.find((l) => l.id === open.lineId) : undefined;
+  /** The menu item behind the line being edited, when it still has options to change. */
+  const editingItem = editing ? menuIndex(menu).byId.get(editing.menuItemId) : undefined;
+  const canEditOptions = !!editingItem && editingItem.modifierGroups.length > 0;
 
   return (
     <main className="counter-screen">
@@ -239,8 +259,12 @@ export function CounterScreen() {
           line={editing}
           currency={currency}
           onDiscount={mayDiscount ? () => setOpen({ kind: 'discount', lineId: editing.id }) : undefined}
+          onEditOptions={canEditOptions ? () => setOpen({ kind: 'options', lineId: editing.id }) : undefined}
           onClose={close}
         />
+      )}
+      {open?.kind === 'options' && editing && editingItem && (
+        <ModifierDialog item={editingItem} line={editing} currency={currency} onClose={close} />
       )}
       {open?.kind === 'customer' && cart && <CustomerDialog cart={cart} onClose={close} />}
       {open?.kind === 'park' && cart && <ParkDialog cart={cart} currency={currency} onClose={close} />}

@@ -15,6 +15,7 @@ import type {
 } from '../../../electron/shared/contract';
 import type { Minor } from '../../../electron/shared/money';
 import type { AppError, Result } from '../../../electron/shared/result';
+import { pickTab } from '../menuSearch';
 
 export interface LastSale {
   orderId: string;
@@ -37,6 +38,7 @@ export interface AddItemOptions {
 interface CartState {
   menu: MenuCategoryView[];
   menuLoaded: boolean;
+  /** A category's id, or FAVOURITES_TAB / ALL_TAB (menuSearch.ts). */
   activeCategoryId: string | null;
   cart: CartView | null;
   parked: ParkedTicketView[];
@@ -58,6 +60,8 @@ interface CartState {
   removeLine(lineId: string): Promise<void>;
   clear(): Promise<void>;
   setLineNote(lineId: string, note: string): Promise<Result<CartView>>;
+  /** The chooser in edit mode: a line's new options (main re-prices it; an identical line merges). */
+  setLineOptions(lineId: string, optionIds: string[]): Promise<Result<CartView>>;
   /** Put (or remove, with discount: null) the order discount; the dialog shows any error itself. */
   setDiscount(input: ChannelInput<'cart.setDiscount'>): Promise<Result<CartView>>;
   setLineDiscount(input: ChannelInput<'cart.setLineDiscount'>): Promise<Result<CartView>>;
@@ -121,6 +125,13 @@ export const useCartStore = create<CartState>()((set, get) => {
     return result.ok;
   }
 
+  /** Adding refused with CONFLICT (sold out since the menu was read): show the menu as it is now. */
+  async function addCall(run: () => Promise<Result<CartView>>): Promise<Result<CartView>> {
+    const result = await quietCall(run);
+    if (!result.ok && result.error.code === 'CONFLICT') void get().loadMenu();
+    return result;
+  }
+
   return {
     ...initial,
 
@@ -132,11 +143,7 @@ export const useCartStore = create<CartState>()((set, get) => {
       }
       const menu = result.value;
       const active = get().activeCategoryId;
-      set({
-        menu,
-        menuLoaded: true,
-        activeCategoryId: menu.some((c) => c.id === active) ? active : (menu[0]?.id ?? null),
-      });
+      set({ menu, menuLoaded: true, activeCategoryId: pickTab(menu, active) });
     },
 
     async loadCart() {
@@ -163,7 +170,8 @@ export const useCartStore = create<CartState>()((set, get) => {
 
     async addItem(menuItemId) {
       if (get().lastSale) set({ lastSale: null });
-      await cartCall(() => call('cart.addItem', { menuItemId }));
+      const result = await addCall(() => call('cart.addItem', { menuItemId }));
+      if (!result.ok) set({ notice: noticeFor(result.error) });
     },
 
     async addConfigured(menuItemId, options) {
@@ -172,12 +180,14 @@ export const useCartStore = create<CartState>()((set, get) => {
       if (options.quantity !== undefined && options.quantity !== 1) input.quantity = options.quantity;
       if (options.optionIds) input.optionIds = options.optionIds;
       if (options.note?.trim()) input.note = options.note.trim();
-      return quietCall(() => call('cart.addItem', input));
+      return addCall(() => call('cart.addItem', input));
     },
 
     async addBySku(sku) {
       if (get().lastSale) set({ lastSale: null });
-      return cartCall(() => call('cart.addBySku', { sku }));
+      const result = await addCall(() => call('cart.addBySku', { sku }));
+      if (!result.ok) set({ notice: noticeFor(result.error) });
+      return result.ok;
     },
 
     async setQuantity(lineId, quantity) {
@@ -194,6 +204,10 @@ export const useCartStore = create<CartState>()((set, get) => {
 
     async setLineNote(lineId, note) {
       return quietCall(() => call('cart.setLineNote', { lineId, note }));
+    },
+
+    async setLineOptions(lineId, optionIds) {
+      return addCall(() => call('cart.setLineOptions', { lineId, optionIds }));
     },
 
     async setDiscount(input) {

@@ -6,6 +6,7 @@ import type { ChannelInput, LoginUser, Permission, SessionInfo, ShopProfile } fr
 import type { AppError, Result } from '../../../electron/shared/result';
 import { useAuditStore } from './auditStore';
 import { useCartStore } from './cartStore';
+import { useMenuAdminStore } from './menuAdminStore';
 import { useOrdersStore } from './ordersStore';
 import { useQueueStore } from './queueStore';
 import { useSettingsStore } from './settingsStore';
@@ -65,6 +66,7 @@ function resetWorkStores(): void {
   useStaffStore.getState().reset();
   useAuditStore.getState().reset();
   useSettingsStore.getState().reset();
+  useMenuAdminStore.getState().reset();
 }
 
 export const useSessionStore = create<SessionState>()((set, get) => {
