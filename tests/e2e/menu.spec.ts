@@ -247,3 +247,75 @@ test.describe('CSV', () => {
     await app.screenshot('5j-menu-import-undone');
   });
 });
+
+// Drag-and-drop reordering by the ⋮⋮ handle (native HTML5 DnD; Playwright's dragTo drives it in
+// Chromium). The up/down buttons stay the keyboard/touch path and are tested above.
+test('drag and drop: a category to the top and an item within its category; the counter follows', async ({ app }) => {
+  await app.setUpShop();
+  await app.open();
+  await app.signIn();
+  const { page } = app;
+  const rowNames = async (list: ReturnType<Page['getByRole']>) => Promise.all((await list.getByRole('listitem').all()).map((li) => li.getAttribute('aria-label')));
+  const seeded = ['Espresso', 'Brewed Coffee', 'Tea', 'Bakery'];
+
+  // 1. Categories: Bakery (last) dropped on the top half of Espresso (first) → Bakery first.
+  await openMenu(page, 'Categories');
+  const categories = page.getByRole('list', { name: 'Categories' });
+  expect(await rowNames(categories)).toEqual(seeded);
+  const handle = (name: string) => page.getByRole('img', { name: `Drag to reorder ${name}`, exact: true });
+  const top = { x: 40, y: 6 };
+  await handle('Bakery').dragTo(categories.getByRole('listitem', { name: 'Espresso' }), { targetPosition: top });
+  await expect.poll(() => rowNames(categories)).toEqual(['Bakery', 'Espresso', 'Brewed Coffee', 'Tea']);
+  expect((await app.t.must('menu.list', {})).map((c) => c.name)).toEqual(['Bakery', 'Espresso', 'Brewed Coffee', 'Tea']);
+
+  // Mid-drag by hand (mouse down, move, screenshot, up): the drop line under Tea, Espresso dimmed.
+  const from = await handle('Espresso').boundingBox();
+  const tea = await categories.getByRole('listitem', { name: 'Tea' }).boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tea!.x + 200, tea!.y + tea!.height - 8, { steps: 8 });
+  await expect(categories.locator('.drop-after')).toHaveAccessibleName('Tea');
+  await app.screenshot('5m-menu-category-drag-indicator');
+  await page.mouse.up();
+  const order = ['Bakery', 'Brewed Coffee', 'Tea', 'Espresso'];
+  await expect.poll(() => rowNames(categories)).toEqual(order);
+  expect((await app.t.must('menu.list', {})).map((c) => c.name)).toEqual(order);
+
+  // Another till adds "Juice" meanwhile: this screen's order is stale, main refuses it (CONFLICT),
+  // the message shows and the list is read again; nothing moved.
+  await app.t.must('menu.saveCategory', { name: 'Juice', kind: 'drink', color: '' }, 'window-1');
+  await handle('Tea').dragTo(categories.getByRole('listitem', { name: 'Bakery' }), { targetPosition: top });
+  await expect(page.getByText('The categories changed meanwhile: reload and put them in order again')).toBeVisible();
+  await expect.poll(() => rowNames(categories)).toEqual([...order, 'Juice']);
+  expect((await app.t.must('menu.list', {})).map((c) => c.name)).toEqual([...order, 'Juice']);
+  await app.screenshot('5p-menu-category-drag-conflict');
+
+  // 2. Items: with "All categories" there is nothing to drag, and the screen says why.
+  await page.getByRole('navigation', { name: 'Menu sections' }).getByRole('button', { name: /^Items/ }).click();
+  await expect(page.getByText('Choose a category to reorder by dragging.')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Drag to reorder/ })).toHaveCount(0);
+  await app.screenshot('5q-menu-items-all-no-drag');
+  await page.getByLabel('Show category').selectOption({ label: 'Tea' });
+  await expect(page.getByText('Choose a category to reorder by dragging.')).toBeHidden();
+  const teaList = page.getByRole('list', { name: 'Tea', exact: true });
+  expect(await rowNames(teaList)).toEqual(['Green Tea', 'Earl Grey', 'Chai Latte', 'Matcha Latte']);
+  // Matcha Latte onto the bottom half of Green Tea → second.
+  const greenTea = teaList.getByRole('listitem', { name: 'Green Tea' });
+  const box = (await greenTea.boundingBox())!;
+  await handle('Matcha Latte').dragTo(greenTea, { targetPosition: { x: 300, y: box.height - 6 } });
+  const teas = ['Green Tea', 'Matcha Latte', 'Earl Grey', 'Chai Latte'];
+  await expect.poll(() => rowNames(teaList)).toEqual(teas);
+  const served = await app.t.must('menu.list', {});
+  expect(served.find((c) => c.name === 'Tea')!.items.map((i) => i.name)).toEqual(teas);
+  await app.screenshot('5n-menu-items-after-drag');
+
+  // 3. The counter: tabs in the new order, Tea's tiles in the new order.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Counter' }).click();
+  const tabNames = (await page.getByRole('tab').allInnerTexts()).map((t) => t.trim()).filter((t) => seeded.includes(t));
+  expect(tabNames).toEqual(order);
+  await page.getByRole('tab', { name: 'Tea' }).click();
+  const tiles = await page.getByRole('button', { name: / ₱/ }).allInnerTexts();
+  const tileOrder = teas.map((n) => tiles.findIndex((t) => t.startsWith(n)));
+  expect(tileOrder.every((at, i) => at >= 0 && (i === 0 || at > tileOrder[i - 1]!))).toBe(true);
+  await app.screenshot('5o-counter-after-drag');
+});

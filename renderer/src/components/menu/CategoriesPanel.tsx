@@ -1,5 +1,5 @@
 // Categories: in counter-tab order with colour and item count; create, rename, recolour, move
-// up/down, archive (asking where the items go) and restore.
+// up/down or drag by the ⋮⋮ handle, archive (asking where the items go) and restore.
 import { useRef, useState, type FormEvent } from 'react';
 import type { AdminCategory, MenuColor } from '../../../../electron/shared/contract';
 import { useFormRequest } from '../../hooks/useFormRequest';
@@ -10,6 +10,7 @@ import { FormButtons } from '../FormButtons';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { ColorPicker, COLOR_LABELS, MoveButtons, moved, Swatch } from './MenuBits';
+import { useDragReorder } from './useDragReorder';
 
 type Panel = { kind: 'none' } | { kind: 'edit'; category: AdminCategory | null } | { kind: 'archive'; category: AdminCategory };
 
@@ -29,17 +30,20 @@ export function CategoriesPanel({ onFlash }: { onFlash(message: string): void })
   const archived = categories.filter((c) => c.archived);
   const close = () => setPanel({ kind: 'none' });
 
-  async function move(category: AdminCategory, delta: -1 | 1) {
-    // A quick second tap must not send an order computed from the list before the first one.
+  /** Buttons and drops both send the whole new order; on CONFLICT the store has reloaded the list. */
+  async function reorder(ids: string[]) {
+    // A quick second tap (or a drop) must not send an order computed from the list before the first one.
     if (moving.current) return;
     moving.current = true;
     setBusy(true);
     setError(null);
-    const result = await run('menu.reorderCategories', { ids: moved(active.map((c) => c.id), category.id, delta) });
+    const result = await run('menu.reorderCategories', { ids });
     moving.current = false;
     setBusy(false);
     if (!result.ok) setError(result.error.message);
   }
+  const activeIds = active.map((c) => c.id);
+  const drag = useDragReorder({ ids: activeIds, enabled: !busy, onReorder: (ids) => void reorder(ids) });
 
   async function restore(category: AdminCategory) {
     setBusy(true);
@@ -63,9 +67,12 @@ export function CategoriesPanel({ onFlash }: { onFlash(message: string): void })
       </div>
       <ErrorMessage message={error} />
       {active.length === 0 && <p className="muted list-empty">No categories yet. Add one to start your menu.</p>}
-      <ul className="admin-list" aria-label="Categories">
-        {active.map((c, i) => (
-          <li key={c.id} className="admin-row" aria-label={c.name}>
+      <ul className="admin-list" aria-label="Categories" {...drag.listProps()}>
+        {active.map((c, i) => {
+          const row = drag.rowProps(c.id);
+          return (
+          <li key={c.id} {...row} className={`admin-row ${row.className}`.trim()} aria-label={c.name}>
+            <span {...drag.handleProps(c.id, c.name)}>⋮⋮</span>
             <Swatch color={c.color} />
             <span className="admin-row-main">
               <span className="admin-row-title">{c.name}</span>
@@ -74,7 +81,7 @@ export function CategoriesPanel({ onFlash }: { onFlash(message: string): void })
               </span>
             </span>
             <span className="admin-row-actions">
-              <MoveButtons name={c.name} first={i === 0} last={i === active.length - 1} busy={busy} onMove={(d) => void move(c, d)} />
+              <MoveButtons name={c.name} first={i === 0} last={i === active.length - 1} busy={busy} onMove={(d) => void reorder(moved(activeIds, c.id, d))} />
               <button type="button" className="btn btn--secondary btn--small" aria-label={`Edit ${c.name}`} onClick={() => setPanel({ kind: 'edit', category: c })}>
                 Edit
               </button>
@@ -83,7 +90,8 @@ export function CategoriesPanel({ onFlash }: { onFlash(message: string): void })
               </button>
             </span>
           </li>
-        ))}
+          );
+        })}
       </ul>
       {archived.length > 0 && (
         <>

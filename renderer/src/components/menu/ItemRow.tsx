@@ -1,12 +1,15 @@
 // One item in the back office list: quick price change (with main's confirmation for a free
-// price or a jump of more than half), the Available switch, move up/down, Edit and More.
+// price or a jump of more than half), the Available switch, move up/down (or drag), Edit and More.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AdminItem } from '../../../../electron/shared/contract';
 import { CURRENCIES, parseMoney, toMoneyInput, type Currency } from '../../../../electron/shared/money';
 import { formatMoney } from '../../format';
 import { useMenuAdminStore } from '../../stores/menuAdminStore';
 import { MoveButtons, Swatch } from './MenuBits';
+import type { useDragReorder } from './useDragReorder';
 import { itemInput, SOLD_OUT_LABELS, soldOutState, useItemSave } from './useItemSave';
+
+type Drag = ReturnType<typeof useDragReorder>;
 
 interface ItemRowProps {
   item: AdminItem;
@@ -19,9 +22,11 @@ interface ItemRowProps {
   onMove(delta: -1 | 1): void;
   onEdit(): void;
   onMore(): void;
+  /** Drag-and-drop, only when the list shows one category unfiltered (else the order is ambiguous). */
+  drag: Drag | null;
 }
 
-export function ItemRow({ item, currency, first, last, canMove, now, onMove, onEdit, onMore }: ItemRowProps) {
+export function ItemRow({ item, currency, first, last, canMove, now, onMove, onEdit, onMore, drag }: ItemRowProps) {
   const run = useMenuAdminStore((s) => s.run);
   const { save, confirm } = useItemSave(currency);
   const [priceText, setPriceText] = useState(toMoneyInput(item.price));
@@ -37,6 +42,7 @@ export function ItemRow({ item, currency, first, last, canMove, now, onMove, onE
   const changed = typed === null || typed !== item.price;
   const soldOut = soldOutState(item, now);
   const priceId = `price-${item.id}`;
+  const drop = drag?.rowProps(item.id);
 
   async function savePrice(e: FormEvent) {
     e.preventDefault();
@@ -70,8 +76,9 @@ export function ItemRow({ item, currency, first, last, canMove, now, onMove, onE
   }
 
   return (
-    <li className={`menu-edit-row admin-item-row${soldOut ? ' menu-edit-row--soldout' : ''}`} aria-label={item.name}>
+    <li {...drop} className={`menu-edit-row admin-item-row${soldOut ? ' menu-edit-row--soldout' : ''} ${drop?.className ?? ''}`.trim()} aria-label={item.name}>
       <div className="menu-edit-name">
+        {drag && <span {...drag.handleProps(item.id, item.name)}>⋮⋮</span>}
         <Swatch color={item.color} />
         <span className="menu-edit-title">{item.name}</span>
         {soldOut && <span className="item-soldout">{SOLD_OUT_LABELS[soldOut]}</span>}

@@ -10,6 +10,7 @@ import { moved } from './MenuBits';
 import { ItemActionsDialog } from './ItemActionsDialog';
 import { ItemDialog } from './ItemDialog';
 import { ItemRow } from './ItemRow';
+import { useDragReorder } from './useDragReorder';
 
 type Panel = { kind: 'none' } | { kind: 'edit'; item: AdminItem | null } | { kind: 'more'; item: AdminItem };
 
@@ -51,17 +52,26 @@ export function ItemsPanel({ currency, onFlash }: { currency: Currency; onFlash(
     onFlash(m);
   };
 
-  async function move(categoryId: string, list: AdminItem[], item: AdminItem, delta: -1 | 1) {
-    // A quick second tap must not send an order computed from the list before the first one.
+  /** Buttons and drops both send the category's whole new order; on CONFLICT the store has reloaded. */
+  async function reorder(categoryId: string, ids: string[]) {
+    // A quick second tap (or a drop) must not send an order computed from the list before the first one.
     if (moving.current) return;
     moving.current = true;
     setBusy(true);
     setError(null);
-    const result = await run('menu.reorderItems', { categoryId, ids: moved(list.map((i) => i.id), item.id, delta) });
+    const result = await run('menu.reorderItems', { categoryId, ids });
     moving.current = false;
     setBusy(false);
     if (!result.ok) setError(result.error.message);
   }
+  // Dragging needs one whole category on screen: with "All categories" or a search it is off.
+  const dragCategory = filter && !q && shown.length === 1 ? filter : null;
+  const dragIds = dragCategory ? items.filter((i) => i.categoryId === dragCategory && !i.archived).map((i) => i.id) : [];
+  const drag = useDragReorder({ ids: dragIds, enabled: !busy, onReorder: (ids) => {
+      if (dragCategory) void reorder(dragCategory, ids);
+    },
+  });
+  const dragHint = dragCategory ? null : filter ? 'Clear the search to reorder by dragging.' : 'Choose a category to reorder by dragging.';
 
   async function restore(item: AdminItem) {
     setBusy(true);
@@ -100,6 +110,7 @@ export function ItemsPanel({ currency, onFlash }: { currency: Currency; onFlash(
         </label>
       </div>
       <ErrorMessage message={error} />
+      {dragHint && shown.length > 0 && <p className="muted drag-hint">{dragHint}</p>}
       {categories.length === 0 && <p className="muted list-empty">Add a category first (Categories), then its items here.</p>}
       {shown.map((c) => {
         const own = items.filter((i) => i.categoryId === c.id && !i.archived);
@@ -113,7 +124,7 @@ export function ItemsPanel({ currency, onFlash }: { currency: Currency; onFlash(
             {list.length === 0 ? (
               <p className="muted menu-section-empty">Nothing in {c.name} yet.</p>
             ) : (
-              <ul className="menu-edit-list" aria-label={c.name}>
+              <ul className="menu-edit-list" aria-label={c.name} {...(dragCategory ? drag.listProps() : {})}>
                 {list.map((item, i) => (
                   <ItemRow
                     key={item.id}
@@ -123,9 +134,10 @@ export function ItemsPanel({ currency, onFlash }: { currency: Currency; onFlash(
                     last={i === list.length - 1}
                     canMove={!q && !busy}
                     now={now}
-                    onMove={(d) => void move(c.id, own, item, d)}
+                    onMove={(d) => void reorder(c.id, moved(own.map((o) => o.id), item.id, d))}
                     onEdit={() => setPanel({ kind: 'edit', item })}
                     onMore={() => setPanel({ kind: 'more', item })}
+                    drag={dragCategory ? drag : null}
                   />
                 ))}
               </ul>
