@@ -116,9 +116,10 @@ export function createCore(options: CoreOptions) {
   // The back office (categories, items, sold out): every write drops the counter's cached menu.
   const menuView = new AdminView(db, clock.now, () => modifiers.adminGroups());
   const catalogContext = { deps, audit, view: menuView, onChange: () => menu.invalidate() };
-  const menuCategories = new CategoryService(catalogContext);
+  // Categories write only category and item rows: the counter keeps its modifier catalog.
+  const menuCategories = new CategoryService({ ...catalogContext, onChange: () => menu.invalidate('items') });
   const menuCatalog = new CatalogService(catalogContext, settings);
-  const soldOut = new SoldOut(deps, audit, settings, () => menu.invalidate());
+  const soldOut = new SoldOut(deps, audit, settings, (change) => menu.invalidate(change));
   const menuImport = new MenuImport(deps, audit, settings, menuView, () => menu.invalidate());
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   const history = new OrderHistory(deps, settings);

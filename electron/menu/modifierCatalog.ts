@@ -1,8 +1,7 @@
 // The counter's view of modifier groups and options, built once from the database and kept until a
 // menu write invalidates it (main is the only writer) or a "sold out for today" runs out.
-import { asc } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { categoryModifierGroups, menuItemModifierGroups, modifierGroups, modifierOptions } from '../../db/schema';
+import type { Statement } from 'better-sqlite3';
+import type { Sqlite } from '../../db/open';
 import type { ChosenOptionView, ModifierGroupView } from '../shared/contract';
 import { conflict, invalid } from '../core/errors';
 import { availableNow } from './soldOut';
@@ -14,6 +13,18 @@ interface CatalogOption {
   name: string;
   priceDelta: number;
   archived: boolean;
+}
+
+type GroupRow = [id: string, name: string, minChoices: number, maxChoices: number, allowRepeat: number, archivedAt: number | null];
+type OptionRow = [id: string, groupId: string, name: string, priceDelta: number, isDefault: number, isAvailable: number, soldOutUntil: number | null, archivedAt: number | null];
+/** (menu item or category id, group id), in display order. */
+export type LinkRow = [key: string, groupId: string];
+
+export interface CatalogQueries {
+  groups: Statement<[], GroupRow>;
+  options: Statement<[], OptionRow>;
+  itemLinks: Statement<[], LinkRow>;
+  categoryLinks: Statement<[], LinkRow>;
 }
 
 const lower = (name: string) => name.toLocaleLowerCase();
@@ -28,42 +39,54 @@ export class ModifierCatalog {
     readonly validUntil: number,
   ) {}
 
-  static load(db: Db, now: number): ModifierCatalog {
-    const groups = db.select().from(modifierGroups).all();
-    const options = db.select().from(modifierOptions).orderBy(asc(modifierOptions.displayOrder), asc(modifierOptions.name)).all();
-    const itemLinks = db.select().from(menuItemModifierGroups).orderBy(asc(menuItemModifierGroups.displayOrder)).all();
-    const categoryLinks = db.select().from(categoryModifierGroups).orderBy(asc(categoryModifierGroups.displayOrder)).all();
+  /**
+   * The catalog's reads, prepared once per connection. Rows come as arrays of just the columns
+   * used: the first menu.list after an edit rebuilds the catalog, and mapping every column of
+   * thousands of rows into objects (drizzle's select().all()) cost more than SQLite's own work.
+   */
+  static prepare(sqlite: Sqlite): CatalogQueries {
+    return {
+      groups: sqlite.prepare<[], GroupRow>('select id, name, min_choices, max_choices, allow_repeat, archived_at from modifier_groups').raw(),
+      options: sqlite
+        .prepare<[], OptionRow>(
+          'select id, group_id, name, price_delta, is_default, is_available, sold_out_until, archived_at from modifier_options order by display_order, name',
+        )
+        .raw(),
+      itemLinks: sqlite.prepare<[], LinkRow>('select menu_item_id, group_id from menu_item_modifier_groups order by display_order').raw(),
+      categoryLinks: sqlite.prepare<[], LinkRow>('select category_id, group_id from category_modifier_groups order by display_order').raw(),
+    };
+  }
+
+  /** `itemLinks` come from the caller (queries.itemLinks): the longest read, kept while no write touches it. */
+  static load(queries: CatalogQueries, itemLinks: readonly LinkRow[], now: number): ModifierCatalog {
     let validUntil = Number.POSITIVE_INFINITY;
     const views = new Map<string, ModifierGroupView>();
-    for (const g of groups) {
-      if (g.archivedAt === null) views.set(g.id, { id: g.id, name: g.name, minChoices: g.minChoices, maxChoices: g.maxChoices, allowRepeat: g.allowRepeat, options: [] });
+    const groupName = new Map<string, string>();
+    for (const [id, name, minChoices, maxChoices, allowRepeat, archivedAt] of queries.groups.all()) {
+      groupName.set(id, name);
+      // Booleans are stored as 0/1 (drizzle's boolean mode reads `=== 1` the same way).
+      if (archivedAt === null) views.set(id, { id, name, minChoices, maxChoices, allowRepeat: allowRepeat === 1, options: [] });
     }
     const all = new Map<string, CatalogOption>();
-    const groupName = new Map(groups.map((g) => [g.id, g.name]));
-    for (const o of options) {
-      all.set(o.id, { id: o.id, groupId: o.groupId, group: groupName.get(o.groupId) ?? '', name: o.name, priceDelta: o.priceDelta, archived: o.archivedAt !== null });
-      const view = views.get(o.groupId);
-      if (!view || o.archivedAt !== null) continue;
-      if (o.soldOutUntil !== null && o.soldOutUntil > now) validUntil = Math.min(validUntil, o.soldOutUntil);
-      view.options.push({ id: o.id, name: o.name, priceDelta: o.priceDelta, isDefault: o.isDefault, isAvailable: availableNow(o, now) });
+    for (const [id, groupId, name, priceDelta, isDefault, isAvailable, soldOutUntil, archivedAt] of queries.options.all()) {
+      all.set(id, { id, groupId, group: groupName.get(groupId) ?? '', name, priceDelta, archived: archivedAt !== null });
+      const view = views.get(groupId);
+      if (!view || archivedAt !== null) continue;
+      if (soldOutUntil !== null && soldOutUntil > now) validUntil = Math.min(validUntil, soldOutUntil);
+      view.options.push({ id, name, priceDelta, isDefault: isDefault === 1, isAvailable: availableNow({ isAvailable: isAvailable === 1, soldOutUntil }, now) });
     }
-    const index = (links: readonly { key: string; groupId: string }[]) => {
+    const index = (links: readonly LinkRow[]) => {
       const map = new Map<string, ModifierGroupView[]>();
-      for (const link of links) {
-        const group = views.get(link.groupId);
+      for (const [key, groupId] of links) {
+        const group = views.get(groupId);
         if (!group) continue;
-        const list = map.get(link.key);
+        const list = map.get(key);
         if (list) list.push(group);
-        else map.set(link.key, [group]);
+        else map.set(key, [group]);
       }
       return map;
     };
-    return new ModifierCatalog(
-      index(itemLinks.map((l) => ({ key: l.menuItemId, groupId: l.groupId }))),
-      index(categoryLinks.map((l) => ({ key: l.categoryId, groupId: l.groupId }))),
-      all,
-      validUntil,
-    );
+    return new ModifierCatalog(index(itemLinks), index(queries.categoryLinks.all()), all, validUntil);
   }
 
   /** The item's own groups, then its category's (a group attached both ways shows once). */
@@ -72,8 +95,9 @@ export class ModifierCatalog {
     const shared = this.byCategory.get(categoryId);
     if (!shared) return own ?? [];
     if (!own) return shared;
-    const seen = new Set(own.map((g) => g.id));
-    return [...own, ...shared.filter((g) => !seen.has(g.id))];
+    // A handful of groups each: a scan beats building a Set per item (2,000 of them per menu.list rebuild).
+    const extra = shared.filter((g) => !own.some((o) => o.id === g.id));
+    return extra.length === 0 ? own : own.concat(extra);
   }
 
   /**

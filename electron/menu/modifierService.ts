@@ -175,7 +175,8 @@ export class ModifierService {
       });
       return groupId;
     })();
-    this.menu.invalidate();
+    // Only group and option rows changed (no item or category gained or lost a group).
+    this.menu.invalidate('options');
     return this.adminGroup(id);
   }
 

@@ -13,6 +13,7 @@ import type { ParsedInput } from '../shared/contract';
 import type { ShopSettings, SettingsStore } from '../settings/shopSettings';
 import { itemAuditValue } from './catalogRules';
 import { assertCanSellOut } from './modifierRules';
+import type { MenuChange } from './menuService';
 
 interface Availability {
   isAvailable: boolean;
@@ -55,12 +56,13 @@ export class SoldOut {
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
     private readonly audit: AuditLog,
     private readonly settings: SettingsStore,
-    private readonly onChange: () => void,
+    private readonly onChange: (change: MenuChange) => void,
   ) {}
 
   set(actor: Session, input: ParsedInput<'menu.setSoldOut'>): void {
     this.deps.sqlite.transaction(() => (input.target === 'item' ? this.setItem(actor, input) : this.setOption(actor, input)))();
-    this.onChange();
+    // Only the item's (or the option's) row changed: the counter rereads just that part.
+    this.onChange(input.target === 'item' ? { item: input.id } : 'options');
   }
 
   private setItem(actor: Session, input: ParsedInput<'menu.setSoldOut'>): void {
