@@ -17,7 +17,7 @@ import { AuditLog } from '../audit/auditLog';
 import { measureLegacyEnds } from '../audit/chain';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type CallContext, type Router } from '../ipc/router';
-import { MenuService } from '../menu/menuService';
+import { MenuService, type MenuChange } from '../menu/menuService';
 import { AdminView } from '../menu/adminView';
 import { CatalogService } from '../menu/catalogService';
 import { CategoryService } from '../menu/categoryService';
@@ -115,7 +115,7 @@ export function createCore(options: CoreOptions) {
   const modifiers = new ModifierService(deps, audit, settings, menu);
   // The back office (categories, items, sold out): every write drops the counter's cached menu.
   const menuView = new AdminView(db, clock.now, () => modifiers.adminGroups());
-  const catalogContext = { deps, audit, view: menuView, onChange: () => menu.invalidate() };
+  const catalogContext = { deps, audit, view: menuView, onChange: (change?: MenuChange) => menu.invalidate(change) };
   // Categories write only category and item rows: the counter keeps its modifier catalog.
   const menuCategories = new CategoryService({ ...catalogContext, onChange: () => menu.invalidate('items') });
   const menuCatalog = new CatalogService(catalogContext, settings);

@@ -23,9 +23,11 @@ export class CatalogService {
     return this.ctx.deps.db;
   }
 
-  private write<T>(fn: (now: number) => T): T {
-    const result = this.ctx.deps.sqlite.transaction(() => fn(this.ctx.deps.clock.now()))();
-    this.ctx.onChange();
+  /** One transaction; then the counter rereads the rows and group links of the items it names (`touched`). */
+  private write<T>(fn: (now: number, touched: string[]) => T): T {
+    const touched: string[] = [];
+    const result = this.ctx.deps.sqlite.transaction(() => fn(this.ctx.deps.clock.now(), touched))();
+    this.ctx.onChange({ items: touched });
     return result;
   }
 
@@ -117,7 +119,7 @@ export class CatalogService {
     const target = editTarget(input);
     const sku = input.sku === null || input.sku === '' ? null : input.sku;
     const currency = this.settings.requireShop().currency;
-    return this.write((now) => {
+    return this.write((now, touched) => {
       const old = target ? this.item(target.id) : null;
       if (old && target) {
         const oldCategory = this.category(old.categoryId).name;
@@ -154,6 +156,7 @@ export class CatalogService {
           })
           .returning()
           .get();
+        touched.push(created.id);
         this.setGroups(created.id, input.groupIds);
         this.ctx.audit.append({
           actorUserId: actor.userId,
@@ -164,6 +167,7 @@ export class CatalogService {
         });
         return this.ctx.view.item(created.id);
       }
+      touched.push(old.id);
       const oldGroups = this.groupIdsOf(old.id);
       const groupsChanged = oldGroups.join(',') !== input.groupIds.join(',');
       const changes = {
@@ -200,7 +204,7 @@ export class CatalogService {
 
   /** "Iced Latte" from "Latte": price, description, colour, category and groups; no SKU (it is unique). */
   duplicate(actor: Session, input: ParsedInput<'menu.duplicateItem'>): AdminItem {
-    return this.write((now) => {
+    return this.write((now, touched) => {
       const source = this.item(input.id);
       const category = this.activeCategory(source.categoryId);
       this.requireFreeName(category, input.name, null);
@@ -222,6 +226,7 @@ export class CatalogService {
         })
         .returning()
         .get();
+      touched.push(copy.id);
       this.setGroups(copy.id, groupIds);
       this.ctx.audit.append({
         actorUserId: actor.userId,
@@ -244,8 +249,9 @@ export class CatalogService {
   }
 
   private setArchived(actor: Session, input: { id: string; version: number }, archive: boolean): AdminItem {
-    return this.write((now) => {
+    return this.write((now, touched) => {
       const row = this.item(input.id);
+      touched.push(row.id);
       const category = this.category(row.categoryId);
       const fields = describeItemFields({ ...row, price: row.basePrice, category: category.name }, this.settings.requireShop().currency);
       requireVersion(row, input.version, row.name, fields, fields);
@@ -277,9 +283,10 @@ export class CatalogService {
 
   /** The category's items in this order; every active item must be listed (a stale list is refused). */
   reorder(actor: Session, input: ParsedInput<'menu.reorderItems'>): AdminItem[] {
-    return this.write((now) => {
+    return this.write((now, touched) => {
       const category = this.category(input.categoryId);
       const rows = this.db.select().from(menuItems).where(eq(menuItems.categoryId, category.id)).orderBy(asc(menuItems.displayOrder), asc(menuItems.name)).all();
+      touched.push(...rows.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, r]));
       const listed = new Set(input.ids);
       if (listed.size !== input.ids.length) throw invalid('An item is listed twice', { ids: 'Each item once' });

@@ -8,6 +8,7 @@ import type { Deps } from '../core/deps';
 import { conflict, invalid, notFound } from '../core/errors';
 import type { AdminCategory, MenuAdminView, ParsedInput } from '../shared/contract';
 import type { AdminView } from './adminView';
+import type { MenuChange } from './menuService';
 import { newId } from '../../db/ids';
 import { categoryAuditValue, describeCategoryFields, requireVersion, sameName, uniqueSlug } from './catalogRules';
 
@@ -17,8 +18,8 @@ export interface CatalogContext {
   deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>;
   audit: AuditLog;
   view: AdminView;
-  /** Tells the counter's caches that the menu changed. */
-  onChange: () => void;
+  /** Tells the counter's caches that the menu changed, and what (nothing = not sure: everything). */
+  onChange: (change?: MenuChange) => void;
 }
 
 /** An edit names the row and the version it was read at; a create names neither. */

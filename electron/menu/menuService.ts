@@ -8,53 +8,18 @@ import type { SettingsStore } from '../settings/shopSettings';
 import { conflict, notFound, ServiceError } from '../core/errors';
 import type { MenuColor } from '../shared/contract/menu';
 import { availableNow, soldOutUntilNow } from './soldOut';
-import { ModifierCatalog, type CatalogQueries, type LinkRow } from './modifierCatalog';
+import type { ModifierCatalog } from './modifierCatalog';
+import { CounterMenu, type MenuChange } from './counterMenu';
 import type { Statement } from 'better-sqlite3';
 
-type CategoryRow = [id: string, name: string, slug: string, kind: 'drink' | 'food', color: MenuColor];
-type ItemRow = [
-  id: string,
-  categoryId: string,
-  name: string,
-  description: string,
-  price: number,
-  isAvailable: number,
-  soldOutUntil: number | null,
-  sku: string | null,
-  color: MenuColor,
-  isFavorite: number,
-  version: number,
-];
-
-/**
- * What a write changed, so the next menu.list rereads only that: `{ item }` = that item's price or
- * availability only (not its place, category or groups); 'items' = menu_items and categories rows
- * only; 'options' = modifier_groups and modifier_options rows only. A write that touches anything
- * else (which groups an item or category has) or is not sure calls invalidate() with nothing:
- * everything is reread.
- */
-export type MenuChange = { item: string } | 'items' | 'options';
+export type { MenuChange };
 
 /** The menu as the counter sees it, and a manager's price and availability changes. */
 export class MenuService {
   private readonly sellableQuery;
-  private catalog: ModifierCatalog | null = null;
-  /** The counter's menu, until a write changes it or the earliest "sold out for today" ends. */
-  private listed: { view: MenuCategoryView[]; validUntil: number } | null = null;
-  /**
-   * The rows list() and the catalog are built from, each kept until a write changes it (see
-   * MenuChange): rereading all of them takes ~8 ms with 2,000 items on a small 2-core till, over
-   * the 5 ms budget for the first load after an edit; the common edits (sold out, price) reread one part.
-   */
-  private rows: { categories: CategoryRow[]; items: ItemRow[] } | null = null;
-  /** Items of `rows` whose price or availability changed since: reread one by one. */
-  private readonly staleItems = new Set<string>();
-  private itemLinks: LinkRow[] | null = null;
+  /** menu.list and the modifier catalog, kept built between writes (see CounterMenu). */
+  private readonly counter: CounterMenu;
   private itemCategoryQuery: Statement<[string], { name: string; categoryId: string }> | undefined;
-  private readonly catalogQueries: CatalogQueries;
-  private readonly listCategories: Statement<[], CategoryRow>;
-  private readonly listItems: Statement<[], ItemRow>;
-  private readonly listItem: Statement<[string], ItemRow>;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
@@ -67,37 +32,17 @@ export class MenuService {
       .innerJoin(categories, eq(categories.id, menuItems.categoryId))
       .where(and(eq(menuItems.id, sql.placeholder('id')), isNull(menuItems.archivedAt), isNull(categories.archivedAt)))
       .prepare();
-    // list()'s reads: the columns the counter shows, as arrays (see ModifierCatalog.prepare for why).
-    this.catalogQueries = ModifierCatalog.prepare(deps.sqlite);
-    this.listCategories = deps.sqlite
-      .prepare<[], CategoryRow>('select id, name, slug, kind, color from categories where archived_at is null order by display_order, name')
-      .raw();
-    const itemColumns = 'id, category_id, name, description, base_price, is_available, sold_out_until, sku, color, is_favorite, version';
-    this.listItems = deps.sqlite.prepare<[], ItemRow>(`select ${itemColumns} from menu_items where archived_at is null order by display_order, name`).raw();
-    this.listItem = deps.sqlite.prepare<[string], ItemRow>(`select ${itemColumns} from menu_items where id = ? and archived_at is null`).raw();
+    this.counter = new CounterMenu(deps.sqlite, () => deps.clock.now());
   }
 
   /** Forget the cached menu (or the part a write changed): every menu write that changes what the counter shows calls it. */
   invalidate(change?: MenuChange): void {
-    this.listed = null;
-    if (typeof change === 'object') {
-      if (this.rows) this.staleItems.add(change.item);
-      return;
-    }
-    if (change !== 'options') {
-      this.rows = null;
-      this.staleItems.clear();
-    }
-    if (change !== 'items') this.catalog = null;
-    if (change === undefined) this.itemLinks = null;
+    this.counter.invalidate(change);
   }
 
   /** Modifier groups and options, cached: main is their only writer; rebuilt when a sold-out-for-today ends. */
   private modifiers(): ModifierCatalog {
-    const now = this.deps.clock.now();
-    if (this.catalog && now < this.catalog.validUntil) return this.catalog;
-    this.itemLinks ??= this.catalogQueries.itemLinks.all();
-    return (this.catalog = ModifierCatalog.load(this.catalogQueries, this.itemLinks, now));
+    return this.counter.modifiers();
   }
 
   /** The counter's groups for an item: its own, then its category's, live options only. */
@@ -154,62 +99,10 @@ export class MenuService {
   /**
    * Every till screen reads this on opening and after each sold-out change, so it is kept built
    * until a menu write calls invalidate() or the earliest "sold out for today" ends, whichever
-   * comes first; a rebuild rereads only the rows a write changed (see `rows`).
+   * comes first; a rebuild rereads and rebuilds only what a write changed (see CounterMenu).
    */
   list(): MenuCategoryView[] {
-    const now = this.deps.clock.now();
-    if (this.listed && now < this.listed.validUntil) return this.listed.view;
-    if (this.staleItems.size > 0) this.rereadStaleItems();
-    this.rows ??= { categories: this.listCategories.all(), items: this.listItems.all() };
-    const catalog = this.modifiers();
-    // The view is stale when the earliest "sold out for today" on it ends: an option's (the catalog's) or an item's.
-    let validUntil = catalog.validUntil;
-    const byCategory = new Map<string, MenuItemView[]>();
-    const view: MenuCategoryView[] = [];
-    for (const [id, name, slug, kind, color] of this.rows.categories) {
-      const items: MenuItemView[] = [];
-      byCategory.set(id, items);
-      view.push({ id, name, slug, kind, color, items });
-    }
-    // Items of an archived category are left out with it (archiving one archives or moves them anyway).
-    for (const [id, categoryId, name, description, price, isAvailable, soldOutUntil, sku, color, isFavorite, version] of this.rows.items) {
-      const items = byCategory.get(categoryId);
-      if (!items) continue;
-      if (soldOutUntil !== null && soldOutUntil > now && soldOutUntil < validUntil) validUntil = soldOutUntil;
-      // The same fields as itemView(), from a lean row (booleans are stored as 0/1).
-      const availability = { isAvailable: isAvailable === 1, soldOutUntil };
-      items.push({
-        id,
-        categoryId,
-        name,
-        description,
-        price,
-        isAvailable: availableNow(availability, now),
-        soldOutUntil: soldOutUntilNow(availability, now),
-        sku,
-        color,
-        isFavorite: isFavorite === 1,
-        version,
-        modifierGroups: catalog.groupsFor(id, categoryId),
-      });
-    }
-    this.listed = { view, validUntil };
-    return view;
-  }
-
-  /** Puts the changed items' rows in place (same place, same category); anything unexpected rereads them all. */
-  private rereadStaleItems(): void {
-    const items = this.rows?.items;
-    for (const id of this.staleItems) {
-      const row = this.listItem.get(id);
-      const at = items ? items.findIndex((r) => r[0] === id) : -1;
-      if (!items || !row || at < 0 || items[at]![1] !== row[1]) {
-        this.rows = null;
-        break;
-      }
-      items[at] = row;
-    }
-    this.staleItems.clear();
+    return this.counter.list();
   }
 
   /** The item if it can be sold right now; a clear error otherwise. */

@@ -35,6 +35,8 @@ export class ModifierCatalog {
     private readonly byCategory: Map<string, ModifierGroupView[]>,
     /** Every option ever made, archived ones too: old cart lines still name them. */
     private readonly options: Map<string, CatalogOption>,
+    /** Active groups by id, each one view object shared by every item that has it. */
+    private readonly groups: Map<string, ModifierGroupView>,
     /** The earliest "sold out for today" that ends after the build: the views are stale from then. */
     readonly validUntil: number,
   ) {}
@@ -57,8 +59,11 @@ export class ModifierCatalog {
     };
   }
 
-  /** `itemLinks` come from the caller (queries.itemLinks): the longest read, kept while no write touches it. */
-  static load(queries: CatalogQueries, itemLinks: readonly LinkRow[], now: number): ModifierCatalog {
+  /**
+   * `itemLinks` (item → group ids in order) come from the caller (queries.itemLinks): the longest
+   * read, kept while no write touches it.
+   */
+  static load(queries: CatalogQueries, itemLinks: ReadonlyMap<string, readonly string[]>, now: number): ModifierCatalog {
     let validUntil = Number.POSITIVE_INFINITY;
     const views = new Map<string, ModifierGroupView>();
     const groupName = new Map<string, string>();
@@ -75,18 +80,28 @@ export class ModifierCatalog {
       if (soldOutUntil !== null && soldOutUntil > now) validUntil = Math.min(validUntil, soldOutUntil);
       view.options.push({ id, name, priceDelta, isDefault: isDefault === 1, isAvailable: availableNow({ isAvailable: isAvailable === 1, soldOutUntil }, now) });
     }
-    const index = (links: readonly LinkRow[]) => {
-      const map = new Map<string, ModifierGroupView[]>();
-      for (const [key, groupId] of links) {
-        const group = views.get(groupId);
-        if (!group) continue;
-        const list = map.get(key);
-        if (list) list.push(group);
-        else map.set(key, [group]);
-      }
-      return map;
-    };
-    return new ModifierCatalog(index(itemLinks), index(queries.categoryLinks.all()), all, validUntil);
+    const byCategory = new Map<string, ModifierGroupView[]>();
+    for (const [key, groupId] of queries.categoryLinks.all()) {
+      const group = views.get(groupId);
+      if (!group) continue;
+      const list = byCategory.get(key);
+      if (list) list.push(group);
+      else byCategory.set(key, [group]);
+    }
+    const catalog = new ModifierCatalog(new Map(), byCategory, all, views, validUntil);
+    for (const [itemId, groupIds] of itemLinks) catalog.relink(itemId, groupIds);
+    return catalog;
+  }
+
+  /** The item's own groups are now these (a write changed them): the rest of the catalog stands. */
+  relink(itemId: string, groupIds: readonly string[]): void {
+    let list: ModifierGroupView[] | undefined;
+    for (const id of groupIds) {
+      const group = this.groups.get(id);
+      if (group) (list ??= []).push(group);
+    }
+    if (list) this.byItem.set(itemId, list);
+    else this.byItem.delete(itemId);
   }
 
   /** The item's own groups, then its category's (a group attached both ways shows once). */
@@ -95,9 +110,12 @@ export class ModifierCatalog {
     const shared = this.byCategory.get(categoryId);
     if (!shared) return own ?? [];
     if (!own) return shared;
-    // A handful of groups each: a scan beats building a Set per item (2,000 of them per menu.list rebuild).
-    const extra = shared.filter((g) => !own.some((o) => o.id === g.id));
-    return extra.length === 0 ? own : own.concat(extra);
+    // A handful of groups each: a scan beats building a Set per item (2,000 of them per menu.list
+    // rebuild), and one new array per item, not two, when none is shared both ways (the usual case).
+    let both = 0;
+    for (const g of shared) if (own.some((o) => o.id === g.id)) both++;
+    if (both === 0) return own.concat(shared);
+    return both === shared.length ? own : own.concat(shared.filter((g) => !own.some((o) => o.id === g.id)));
   }
 
   /**

@@ -191,7 +191,7 @@ export class ModifierService {
 
   /** Where the group applies: exactly these items and categories (the lists replace the old ones). */
   attachGroup(actor: Session, input: ParsedInput<'menu.attachGroup'>): AdminGroup {
-    this.deps.sqlite.transaction(() => {
+    const changed = this.deps.sqlite.transaction(() => {
       const { db } = this.deps;
       const now = this.deps.clock.now();
       const group = db.select().from(modifierGroups).where(eq(modifierGroups.id, input.groupId)).get();
@@ -224,7 +224,7 @@ export class ModifierService {
           db.insert(categoryModifierGroups).values({ categoryId: id, groupId: group.id, displayOrder: last + 1 }).run();
         },
       );
-      if (changedItems.length === 0 && changedCategories.length === 0) return;
+      if (changedItems.length === 0 && changedCategories.length === 0) return null;
       // The rows whose group list changed are edits too: a form opened before this gets CONFLICT.
       const bump = { version: sql`${menuItems.version} + 1`, updatedAt: now };
       if (changedItems.length) db.update(menuItems).set(bump).where(inArray(menuItems.id, changedItems)).run();
@@ -239,8 +239,11 @@ export class ModifierService {
         oldValue: { name: group.name, on: listed(before.names) },
         newValue: { name: group.name, on: listed(after.names) },
       });
+      return { items: changedItems, categories: changedCategories.length > 0 };
     })();
-    this.menu.invalidate();
+    // The counter rereads the changed items (rows: versions bumped; links); a category's links
+    // change what all its items show: then the catalog is rebuilt too.
+    if (changed) this.menu.invalidate({ items: changed.items, options: changed.categories });
     return this.adminGroup(input.groupId);
   }
 
@@ -266,13 +269,13 @@ export class ModifierService {
 
   /** Archive: off every item and category at once; old orders keep their option snapshots. */
   archiveGroup(actor: Session, input: ParsedInput<'menu.archiveGroup'>): AdminGroup {
-    this.deps.sqlite.transaction(() => {
+    const unlinked = this.deps.sqlite.transaction(() => {
       const { db } = this.deps;
       const now = this.deps.clock.now();
       const group = db.select().from(modifierGroups).where(eq(modifierGroups.id, input.id)).get();
       if (!group) throw notFound('That modifier group');
       requireVersion(group, input.version, group.name, [['state', group.archivedAt === null ? 'active' : 'archived']], [['state', 'archived']]);
-      if (group.archivedAt !== null) return;
+      if (group.archivedAt !== null) return null;
       const places = this.placesOf(group.id);
       db.delete(menuItemModifierGroups).where(eq(menuItemModifierGroups.groupId, group.id)).run();
       db.delete(categoryModifierGroups).where(eq(categoryModifierGroups.groupId, group.id)).run();
@@ -285,8 +288,10 @@ export class ModifierService {
         oldValue: { name: group.name, on: listed(places.names) },
         newValue: { name: group.name, archived: true },
       });
+      return places.items.map((i) => i.id);
     })();
-    this.menu.invalidate();
+    // The group leaves the catalog; the items that had it lose the link (reread, should it come back).
+    if (unlinked) this.menu.invalidate({ items: unlinked, options: true });
     return this.adminGroup(input.id);
   }
 }

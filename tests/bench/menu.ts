@@ -112,13 +112,23 @@ export async function menuFigures(table: Table): Promise<void> {
     // goes through the router, untimed; the load after it is timed.
     const item = menu[0]!.items[0]!;
     const option = menu.flatMap((c) => c.items.flatMap((i) => i.modifierGroups)).find((g) => g.minChoices === 0)!.options[0]!;
+    // A big-menu item whose last group is swapped for another one and back.
+    const first = (await t.must('menu.admin', {})).items.find((x) => x.id === menu.at(-1)!.items[50]!.id)!;
+    const swap = menu.at(-2)!.items[3]!.modifierGroups.find((g) => !first.groupIds.includes(g.id))!.id;
+    let saved = first;
+    const saveGroups = async (swapped: boolean) => {
+      const { id, version, categoryId, name, price, description, sku, color, isAvailable, isFavorite } = saved;
+      const groupIds = swapped ? [...first.groupIds.slice(0, -1), swap] : first.groupIds;
+      saved = await t.must('menu.saveItem', { id, version, categoryId, name, price, description, sku, color, isAvailable, isFavorite, groupIds });
+    };
     const edits: { figure: string; edit: (i: number) => Promise<unknown> }[] = [
       {
         figure: 'an item repriced or marked unavailable (item rows reread)',
         edit: (i) => t.must('menu.updateItem', i % 2 ? { menuItemId: item.id, price: item.price + 100 * (i % 7) } : { menuItemId: item.id, isAvailable: i % 4 === 0 }),
       },
       { figure: 'an option sold out (groups and options reread)', edit: (i) => t.must('menu.setSoldOut', { target: 'option', id: option.id, soldOut: i % 2 === 0, until: 'manual' }) },
-      { figure: "an item's groups changed, an import (everything reread)", edit: async () => t.core.services.menu.invalidate() },
+      { figure: "an item's groups changed (menu.saveItem: its category and links reread)", edit: (i) => saveGroups(i % 2 === 0) },
+      { figure: 'an import or an undo (everything reread)', edit: async () => t.core.services.menu.invalidate() },
     ];
     for (const { figure, edit } of edits) {
       const rebuilt: number[] = [];

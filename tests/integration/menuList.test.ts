@@ -258,6 +258,70 @@ describe('menu.list', () => {
     expect((await list()).find((c) => c.name === 'Frozen')).toMatchObject({ color: 'sky', items: [] });
   });
 
+  test('writes naming their items rebuild only those: moves, new items, group links, ties, sold out; earlier answers untouched', async () => {
+    t = await makeSetUpCore();
+    const { frappes, whip, syrup, mocha, ube } = await buildMenu();
+    const espresso = await categoryNamed('Espresso');
+    const first = await expectListMatches();
+    const firstJson = JSON.stringify(first);
+    const step = async (write: () => Promise<unknown>) => {
+      await list();
+      await write();
+      return expectListMatches();
+    };
+    const groupsOf = async (name: string) => (await counterItem(name))?.modifierGroups.map((g) => g.name);
+    const vanilla = optionId(syrup, 'Vanilla');
+    const withWhip = optionId(whip, 'With whip');
+
+    // Items only, no category: their links change, the catalog stays; the cart sees the same links.
+    await step(() => t.must('menu.attachGroup', { groupId: syrup.id, itemIds: [mocha.id, ube.id], categoryIds: [] }));
+    expect(await groupsOf('Ube Frappé')).toEqual(['Syrup', 'Whip']);
+    await t.must('cart.addItem', { menuItemId: ube.id, optionIds: [vanilla, withWhip] });
+    // Moved to another category, renamed, groups replaced: it leaves one tab and joins the other.
+    await step(async () => {
+      const u = await itemNamed('Ube Frappé');
+      return t.must('menu.saveItem', { ...itemInput(espresso.id, 'Ube Latte', { price: u.price, groupIds: [whip.id] }), id: u.id, version: u.version });
+    });
+    expect(await counterItem('Ube Latte')).toMatchObject({ categoryId: espresso.id, modifierGroups: [{ name: 'Whip' }] });
+    expect((await list()).find((c) => c.id === frappes.id)!.items.map((i) => i.name)).not.toContain('Ube Latte');
+    await step(() => t.must('menu.saveItem', itemInput(frappes.id, 'Taro Frappé', { groupIds: [syrup.id] })));
+    expect(await groupsOf('Taro Frappé')).toEqual(['Syrup', 'Whip']);
+    await step(() => t.must('menu.attachGroup', { groupId: syrup.id, itemIds: [], categoryIds: [] }));
+    expect(await groupsOf('Taro Frappé')).toEqual(['Whip']);
+    expect((await t.call('cart.addItem', { menuItemId: mocha.id, optionIds: [vanilla, withWhip] })).ok).toBe(false);
+    // Archived, then brought back by a save: the links went with the archive and stay gone.
+    await step(() => t.must('menu.attachGroup', { groupId: syrup.id, itemIds: [mocha.id], categoryIds: [] }));
+    await step(async () => t.must('menu.archiveGroup', { id: syrup.id, version: (await adminGroup('Syrup')).version }));
+    await step(async () => {
+      const g = (await admin()).groups.find((x) => x.id === syrup.id)!;
+      return t.must('menu.saveGroup', {
+        id: g.id,
+        version: g.version,
+        name: g.name,
+        minChoices: g.minChoices,
+        maxChoices: g.maxChoices,
+        allowRepeat: g.allowRepeat,
+        options: g.options.map((o) => ({ id: o.id, name: o.name, priceDelta: o.priceDelta, isDefault: o.isDefault })),
+      });
+    });
+    expect(await groupsOf('Mocha Frappé')).toEqual(['Whip']);
+    // Equal places are ordered by name: a rename alone moves the item within its tab.
+    t.core.sqlite.prepare('update menu_items set display_order = 0 where category_id = ?').run(frappes.id);
+    t.core.services.menu.invalidate();
+    await step(async () => {
+      const m = await itemNamed('Mocha Frappé');
+      return t.must('menu.saveItem', { ...itemInput(frappes.id, 'Avocado Frappé', { color: m.color, isFavorite: m.isFavorite, sku: m.sku, description: m.description, groupIds: m.groupIds }), id: m.id, version: m.version });
+    });
+    expect((await list()).find((c) => c.id === frappes.id)!.items[0]!.name).toBe('Avocado Frappé');
+    // A sold out for today set by an item edit still ends at its instant.
+    await step(() => t.must('menu.setSoldOut', { target: 'item', id: ube.id, soldOut: true, until: 'today' }));
+    const until = (await counterItem('Ube Latte'))!.soldOutUntil!;
+    await setClock(until);
+    expect((await expectListMatches()).flatMap((c) => c.items).find((i) => i.id === ube.id)).toMatchObject({ isAvailable: true, soldOutUntil: null });
+    // Every answer was rebuilt beside the one before, never in it.
+    expect(JSON.stringify(first)).toBe(firstJson);
+  });
+
   test('a sold out for today ends at its instant, the earliest first, with no write', async () => {
     t = await makeSetUpCore();
     const { whip, syrup, mocha } = await buildMenu();
