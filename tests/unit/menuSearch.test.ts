@@ -97,6 +97,91 @@ describe('menu search', () => {
   });
 });
 
+/** A generated menu: 30 groups shared by 600 items, accents, equal names, codes, options in two groups. */
+function generatedMenu(): MenuCategoryView[] {
+  const groups: ModifierGroupView[] = Array.from({ length: 30 }, (_, g) => ({
+    ...milk,
+    id: `g${g}`,
+    name: `Group ${g}`,
+    options: ['Oat milk', 'Soy', 'Crème', 'Extra shot'].map((name, o) => ({ ...milk.options[0]!, id: `g${g}o${o}`, name: `${name} ${g % 7}` })),
+  }));
+  const words = ['Latte', 'Café', 'Oat Bar', 'Mocha', 'latte', 'Crème Brûlée', 'Tea'];
+  return ['Coffee', 'Bakery', 'Tea'].map((name, c) => ({
+    id: `c${c}`,
+    name,
+    slug: name.toLowerCase(),
+    kind: c === 1 ? 'food' : 'drink',
+    color: '',
+    items: Array.from({ length: 200 }, (_, k) => {
+      const n = c * 200 + k;
+      return item(`i${n}`, `${words[n % words.length]} ${n % 13}`, { sku: n % 3 ? `48${String(n).padStart(5, '0')}` : null, modifierGroups: [groups[n % 30]!, groups[(n * 7) % 30]!] });
+    }),
+  }));
+}
+
+/** The rules in the plainest form (no index): what the tuned index must keep finding, in this order. */
+function plainSearch(m: MenuCategoryView[], query: string): string[] {
+  const q = fold(query.trim());
+  const words = q.split(/\s+/).filter(Boolean);
+  const tiers: string[][] = [[], [], [], []];
+  for (const it of m.flatMap((c) => c.items)) {
+    const sku = it.sku ? fold(it.sku) : '';
+    if (sku !== '' && sku === q) {
+      tiers[0]!.push(it.id);
+      continue;
+    }
+    let tier = 1;
+    let via = '';
+    for (const word of words) {
+      if (fold(it.name).includes(word)) continue;
+      if (sku.includes(word)) {
+        tier = Math.max(tier, 2);
+        via ||= `SKU ${it.sku}`;
+        continue;
+      }
+      // The first of the item's groups (in its own order) with an option containing the word, and that option.
+      const group = it.modifierGroups.find((g) => g.options.some((o) => fold(o.name).includes(word)));
+      if (!group) {
+        tier = -1;
+        break;
+      }
+      tier = 3;
+      via = `${group.name}: ${group.options.find((o) => fold(o.name).includes(word))!.name}`;
+    }
+    if (tier > 0) tiers[tier]!.push(via ? `${it.id} (${via})` : it.id);
+  }
+  return tiers.flat();
+}
+
+describe('menu search on a generated menu (pins what is found and its order: the index is tuned for speed only)', () => {
+  it('mixed queries (code, name, accents, option, several words) find exactly what the plain rules find, in the same order', () => {
+    const m = generatedMenu();
+    const index = buildMenuIndex(m);
+    const rows = (q: string) => searchIndex(index, q, 10_000).hits.map((h) => (h.via ? `${h.item.id} (${h.via})` : h.item.id));
+    for (const q of ['4800014', '480001', 'oat 3', 'OAT', 'creme 1', 'Crème Brûlée', 'latte 12 soy', 'cafe 480', 'extra shot 6', 'tea zzz', 'a', '  mocha   1  ']) {
+      const found = rows(q);
+      expect(found, q).toEqual(plainSearch(m, q));
+    }
+    // A few pinned outright, so a change to both would still show.
+    expect(rows('4800014')).toEqual(['i14']);
+    expect(rows('oat 3').slice(0, 5)).toEqual(['i16', 'i107', 'i198', 'i289', 'i380']);
+    expect(rows('oat 3')).toHaveLength(282);
+    expect(rows('cafe 480').slice(0, 3)).toEqual(['i1 (SKU 4800001)', 'i8 (SKU 4800008)', 'i22 (SKU 4800022)']);
+    expect(rows('latte 12 soy').slice(0, 3)).toEqual(['i25 (Group 25: Soy 4)', 'i77 (Group 17: Soy 3)', 'i112 (Group 22: Soy 1)']);
+  });
+
+  it('A to Z: folded names as plain strings, equal names (Latte/latte, Café/Cafe) in menu order', () => {
+    const m = generatedMenu();
+    const expected = m
+      .flatMap((c) => c.items)
+      .map((it, k) => ({ id: it.id, key: fold(it.name), k }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.k - y.k))
+      .map((x) => x.id);
+    expect(buildMenuIndex(m).all.map((i) => i.id)).toEqual(expected);
+    expect(buildMenuIndex(m).all.slice(0, 3).map((i) => i.name)).toEqual(['Café 0', 'Café 0', 'Café 0']);
+  });
+});
+
 describe('counter tabs', () => {
   it('Favourites in menu order, All A to Z, a category its own items', () => {
     const m = menu();
