@@ -319,3 +319,32 @@ test('drag and drop: a category to the top and an item within its category; the 
   expect(tileOrder.every((at, i) => at >= 0 && (i === 0 || at > tileOrder[i - 1]!))).toBe(true);
   await app.screenshot('5o-counter-after-drag');
 });
+
+test('an archived modifier group can be restored from the Menu screen (detached until attached again)', async ({ app }) => {
+  await app.setUpShop();
+  const whip = await app.t.must('menu.saveGroup', {
+    name: 'Whip',
+    minChoices: 1,
+    maxChoices: 1,
+    allowRepeat: false,
+    options: [
+      { name: 'With whip', priceDelta: 0, isDefault: true },
+      { name: 'No whip', priceDelta: -1000, isDefault: false },
+    ],
+  });
+  await app.t.must('menu.archiveGroup', { id: whip.id, version: whip.version });
+  await app.open();
+  await app.signIn();
+  const { page } = app;
+  await openMenu(page, 'Modifier groups');
+  await page.getByRole('list', { name: 'Archived groups' }).getByRole('button', { name: 'Restore Whip' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore Whip' });
+  await expect(dialog).toBeVisible();
+  await app.screenshot('5r-menu-restore-group');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByText('Restored Whip. Attach it again with “Where used”.').or(page.getByText('Restored Whip. Attach it again with "Where used".'))).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Archived groups' })).toHaveCount(0);
+  const restored = (await app.t.must('menu.admin', {})).groups.find((g) => g.name === 'Whip')!;
+  expect(restored).toMatchObject({ archived: false, usedBy: { itemIds: [], categoryIds: [] } });
+  expect(restored.options.filter((o) => !o.archived).map((o) => o.name)).toEqual(['With whip', 'No whip']);
+});

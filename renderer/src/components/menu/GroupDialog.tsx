@@ -52,7 +52,9 @@ export function GroupDialog({ group, currency, onClose, onDone }: { group: Admin
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
   const form = useFormRequest<Field>();
   const [baseVersion, setBaseVersion] = useState(group?.version);
-  const title = group ? `Edit ${group.name}` : 'New modifier group';
+  // Saving an archived group restores it (main), detached: "Where used" attaches it again.
+  const restoring = !!group?.archived;
+  const title = group ? `${restoring ? 'Restore' : 'Edit'} ${group.name}` : 'New modifier group';
   const max = Number(maxText);
   const single = max === 1;
 
@@ -98,7 +100,10 @@ export function GroupDialog({ group, currency, onClose, onDone }: { group: Admin
     const result = await form.send(() =>
       run('menu.saveGroup', { ...(group ? { id: group.id, version: baseVersion } : {}), name: name.trim(), minChoices: min, maxChoices: max, allowRepeat, options }),
     );
-    if (result.ok) return onDone(group ? `Saved ${result.value.name}.` : `Added ${result.value.name}. Attach it to items or a category with "Where used".`);
+    if (result.ok) {
+      if (restoring) return onDone(`Restored ${result.value.name}. Attach it again with "Where used".`);
+      return onDone(group ? `Saved ${result.value.name}.` : `Added ${result.value.name}. Attach it to items or a category with "Where used".`);
+    }
     // Per-option messages ("options.2.name") go under their row; the rest next to their field.
     const perRow: Record<number, string> = {};
     for (const [path, message] of Object.entries(result.error.fields ?? {})) {
@@ -149,7 +154,7 @@ export function GroupDialog({ group, currency, onClose, onDone }: { group: Admin
           </button>
           {removed.length > 0 && <p className="muted">Removing {removed.map((r) => r.name).join(', ')}: archived, old orders keep them.</p>}
         </fieldset>
-        <FormButtons submitLabel={group ? 'Save' : 'Add group'} busy={form.busy} onCancel={onClose} sticky />
+        <FormButtons submitLabel={restoring ? 'Restore' : group ? 'Save' : 'Add group'} busy={form.busy} onCancel={onClose} sticky />
       </form>
     </Dialog>
   );

@@ -130,6 +130,11 @@ export function GroupsPanel({ currency, onFlash }: { currency: Currency; onFlash
                   <span className="admin-row-title">{g.name}</span>
                   <span className="admin-row-sub">Archived · old orders keep their options</span>
                 </span>
+                <span className="admin-row-actions">
+                  <button type="button" className="btn btn--secondary btn--small" aria-label={`Restore ${g.name}`} onClick={() => setPanel({ kind: 'edit', group: g })}>
+                    Restore…
+                  </button>
+                </span>
               </li>
             ))}
           </ul>
