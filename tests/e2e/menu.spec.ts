@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, type BrewlineApp } from './fixtures';
+import { WHIP_GROUP } from '../support/menuFixtures';
 import { addStaff, STAFF_PIN } from '../support/testCore';
 
 async function openMenu(page: Page, section: 'Categories' | 'Items' | 'Modifier groups' | 'Import and export') {
@@ -322,16 +323,7 @@ test('drag and drop: a category to the top and an item within its category; the 
 
 test('an archived modifier group can be restored from the Menu screen (detached until attached again)', async ({ app }) => {
   await app.setUpShop();
-  const whip = await app.t.must('menu.saveGroup', {
-    name: 'Whip',
-    minChoices: 1,
-    maxChoices: 1,
-    allowRepeat: false,
-    options: [
-      { name: 'With whip', priceDelta: 0, isDefault: true },
-      { name: 'No whip', priceDelta: -1000, isDefault: false },
-    ],
-  });
+  const whip = await app.t.must('menu.saveGroup', WHIP_GROUP);
   await app.t.must('menu.archiveGroup', { id: whip.id, version: whip.version });
   await app.open();
   await app.signIn();

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AdminGroup, ChannelInput, MenuCategoryView, MenuColor, ModifierGroupView } from '../../electron/shared/contract';
+import { WHIP_GROUP } from '../support/menuFixtures';
 import { makeSetUpCore, OWNER, type TestCore } from '../support/testCore';
 
 let t: TestCore;
@@ -89,15 +90,8 @@ function itemInput(categoryId: string, name: string, extra: Partial<ChannelInput
 async function buildMenu() {
   const frappes = await t.must('menu.saveCategory', { name: 'Frappés', kind: 'drink', color: 'berry' });
   let whip = await t.must('menu.saveGroup', {
-    name: 'Whip',
-    minChoices: 1,
-    maxChoices: 1,
-    allowRepeat: false,
-    options: [
-      { name: 'With whip', priceDelta: 0, isDefault: true },
-      { name: 'No whip', priceDelta: -1000, isDefault: false },
-      { name: 'Caramel drizzle', priceDelta: 1500, isDefault: false },
-    ],
+    ...WHIP_GROUP,
+    options: [...WHIP_GROUP.options, { name: 'Caramel drizzle', priceDelta: 1500, isDefault: false }],
   });
   // Retire an option: it stays in the database for old cart lines, not on the counter.
   whip = await t.must('menu.saveGroup', {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AdminGroup, ChannelInput, MenuItemView } from '../../electron/shared/contract';
 import { describeChange } from '../../renderer/src/format';
+import { WHIP_GROUP } from '../support/menuFixtures';
 import { dbFingerprint } from '../support/snapshot';
 import { addStaff, makeSetUpCore, newRequestId, OWNER, signInAs, type TestCore } from '../support/testCore';
 
@@ -22,16 +23,7 @@ afterEach(() => t?.close());
 
 type GroupInput = ChannelInput<'menu.saveGroup'>;
 
-const WHIP: GroupInput = {
-  name: 'Whip',
-  minChoices: 1,
-  maxChoices: 1,
-  allowRepeat: false,
-  options: [
-    { name: 'With whip', priceDelta: 0, isDefault: true },
-    { name: 'No whip', priceDelta: -1000, isDefault: false },
-  ],
-};
+const WHIP: GroupInput = WHIP_GROUP;
 
 async function item(name: string): Promise<MenuItemView> {
   return (await t.must('menu.list', {})).flatMap((c) => c.items).find((i) => i.name === name)!;

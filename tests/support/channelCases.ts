@@ -1,6 +1,7 @@
 // Per-channel inputs shared by the channel tests and the permission-matrix test. Typed over the
 // contract: a new channel does not compile until it has its cases here.
 import type { Channel, ChannelInput } from '../../electron/shared/contract';
+import { WHIP_GROUP } from './menuFixtures';
 import { addStaff, newRequestId, OWNER, setupInput, STAFF_PIN, type TestCore } from './testCore';
 
 export interface Case<C extends Channel> {
@@ -144,16 +145,7 @@ export const cases: { [C in Channel]: Case<C> } = {
   },
   // ---- modifier groups and a line's options (helper M2) ----
   'menu.saveGroup': {
-    happy: async () => ({
-      name: 'Whip',
-      minChoices: 1,
-      maxChoices: 1,
-      allowRepeat: false,
-      options: [
-        { name: 'With whip', priceDelta: 0, isDefault: true },
-        { name: 'No whip', priceDelta: -1000, isDefault: false },
-      ],
-    }),
+    happy: async () => WHIP_GROUP,
     bad: [
       { name: 'Whip', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [] },
       { name: '', minChoices: 0, maxChoices: 1, allowRepeat: false, options: [{ name: 'A', priceDelta: 0, isDefault: false }] },

@@ -7,6 +7,7 @@ import { FormButtons } from '../components/FormButtons';
 import { SecretChangeForm } from '../components/SecretChangeForm';
 import { NEW_PIN_HINT, NO_SECRET, NewSecretFields, SECRET_NOUN, checkNewSecret, type NewSecret, type SecretKeys, type SecretKind } from '../components/SecretFields';
 import { SelectField } from '../components/SelectField';
+import { useNow } from '../hooks/useNow';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { formatDate, formatDateTime, formatTime, isLockedNow } from '../format';
@@ -20,16 +21,6 @@ function focusFirstInvalid(form: HTMLFormElement | null): void {
 }
 
 export const EMAIL_UNREADABLE = "Email can't be read on this computer (the key is missing)";
-
-/** The current time, refreshed every `everyMs` so lockout badges expire on their own. */
-function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}
 
 function needsPassword(role: Role): boolean {
   return role === 'manager' || role === 'owner';

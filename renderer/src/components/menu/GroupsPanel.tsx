@@ -11,7 +11,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { FormButtons } from '../FormButtons';
 import { AttachDialog } from './AttachDialog';
 import { GroupDialog, usedByText } from './GroupDialog';
-import { useNow } from './ItemsPanel';
+import { useNow } from '../../hooks/useNow';
 import { signedMoney } from './MenuBits';
 import { SOLD_OUT_LABELS, soldOutState } from './useItemSave';
 

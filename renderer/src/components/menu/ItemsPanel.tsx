@@ -1,6 +1,6 @@
 // Items: by category (filter) or search; quick price and availability in the row, the rest in
 // the item dialog and "More…"; archived items under Archived with Restore.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AdminItem } from '../../../../electron/shared/contract';
 import type { Currency } from '../../../../electron/shared/money';
 import { formatMoney } from '../../format';
@@ -11,18 +11,9 @@ import { ItemActionsDialog } from './ItemActionsDialog';
 import { ItemDialog } from './ItemDialog';
 import { ItemRow } from './ItemRow';
 import { useDragReorder } from './useDragReorder';
+import { useNow } from '../../hooks/useNow';
 
 type Panel = { kind: 'none' } | { kind: 'edit'; item: AdminItem | null } | { kind: 'more'; item: AdminItem };
-
-/** The current time, refreshed every 30 s so "Sold out today" ends on its own when the day turns. */
-export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}
 
 function matches(item: AdminItem, query: string): boolean {
   if (!query) return true;
