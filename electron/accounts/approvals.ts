@@ -22,6 +22,8 @@ const NO_LONGER_VALID = 'That approval is no longer valid. Ask the manager to ap
 const OTHER_PARAMS: Record<OverrideAction, string> = {
   'discount.overLimit': 'The manager approved a different discount. Ask them to approve this one.',
   'order.cancelPaid': 'The manager approved cancelling a different order. Ask them to approve this one.',
+  'order.refund': 'The manager approved a different refund. Ask them to approve this one.',
+  'shift.variance': 'The manager approved a different count. Ask them to approve this one.',
 };
 
 /** Same keys, same values: approval parameters are flat records of strings and numbers. */

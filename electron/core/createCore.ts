@@ -31,6 +31,12 @@ import { OrderQueue } from '../orders/orderQueue';
 import { ParkedTickets } from '../orders/parkedTickets';
 import { ReceiptService, type ReceiptPrinter } from '../receipts/receiptService';
 import { SettingsStore } from '../settings/shopSettings';
+import { RefundRecords } from '../refunds/refundRecords';
+import { RefundService } from '../refunds/refundService';
+import { LegacyCancels } from '../refunds/legacyCancels';
+import { OpenShift } from '../shifts/openShift';
+import { ShiftService } from '../shifts/shiftService';
+import { ZReports } from '../shifts/zReports';
 import type { PosEventName, PosEvents } from '../shared/bridge';
 import { consoleLogger, systemClock, type Clock, type Deps, type Logger } from './deps';
 import type { KeyProvider } from './keys';
@@ -122,11 +128,16 @@ export function createCore(options: CoreOptions) {
   const soldOut = new SoldOut(deps, audit, settings, (change) => menu.invalidate(change));
   const menuImport = new MenuImport(deps, audit, settings, menuView, () => menu.invalidate());
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
-  const history = new OrderHistory(deps, settings);
-  const checkout = new CheckoutService(deps, settings, cart, history, audit);
+  const openShift = new OpenShift(sqlite);
+  const refundRecords = new RefundRecords(sqlite);
+  const history = new OrderHistory(deps, settings, refundRecords);
+  const checkout = new CheckoutService(deps, settings, cart, history, audit, openShift);
   const parked = new ParkedTickets(deps, cart, staff);
-  const queue = new OrderQueue(deps, history, audit, approvals);
+  const refunds = new RefundService(deps, settings, staff, history, audit, approvals, openShift, options.printer ?? null, refundRecords);
+  const queue = new OrderQueue(deps, history, audit, approvals, refunds);
   const receipts = new ReceiptService(history, settings, options.printer ?? null);
+  const zReports = new ZReports(deps, settings, options.printer ?? null, audit);
+  const shifts = new ShiftService(deps, settings, staff, audit, approvals, zReports, (senderId) => sessions.get(senderId)?.id);
 
   const services = {
     settings,
@@ -154,7 +165,14 @@ export function createCore(options: CoreOptions) {
     parked,
     queue,
     receipts,
+    openShift,
+    shifts,
+    zReports,
+    refunds,
+    refundRecords,
   };
+  // Orders cancelled before refunds were recorded get their refund of everything (once).
+  new LegacyCancels(deps, settings, refundRecords, audit).run();
   const router: Router = createRouter({
     handlers: createHandlers(services),
     sessions,

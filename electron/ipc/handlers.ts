@@ -30,6 +30,7 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
       if (!can(approver.role, OVERRIDE_ACTIONS[input.action])) {
         throw new ServiceError('FORBIDDEN', `${approver.displayName} cannot approve this. Ask a manager.`);
       }
+      if (input.action === 'order.refund') s.refunds.assertMayApprove(approver.role, input.params.amount);
       return s.approvals.issue(session, input, approver);
     },
     'staff.list': () => s.staffService.list(),
@@ -84,11 +85,30 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
     'orders.get': (input, { session }) => s.history.detailFor(session, input.orderId),
     'orders.queue': () => s.queue.list(),
     'orders.advance': (input, { session }) => s.queue.advance(session, input.orderId, input.from),
-    'orders.cancel': (input, { session, approvalId }) => s.queue.cancel(session, input.orderId, input.reason, approvalId),
+    // A manager brings the owner's approval (input.approvalId) to cancel over the refund limit.
+    'orders.cancel': (input, { session, approvalId }) => s.queue.cancel(session, input.orderId, input.reason, approvalId ?? input.approvalId ?? null),
     'receipts.get': (input, { session }) => s.receipts.get(session, input.orderId),
     'receipts.print': (input, { session }) => s.receipts.print(session, input.orderId),
     'receipts.savePdf': (input, { session }) => s.receipts.savePdf(session, input.orderId),
     'receipts.printers': () => s.receipts.printers(),
     'settings.updateShop': (input, { session }) => s.settingsService.updateShop(session, input),
+    'settings.updateDrawer': (input, { session }) => s.settingsService.updateDrawer(session, input),
+    'settings.drawer': () => s.settings.drawer(),
+    'shifts.current': (_input, { session }) => s.shifts.current(session),
+    'shifts.open': (input, { session }) => s.shifts.open(session, input),
+    'shifts.move': (input, { session }) => s.shifts.move(session, input),
+    'shifts.voidMovement': (input, { session }) => s.shifts.voidMovement(session, input),
+    'shifts.xReport': (_input, { session }) => s.shifts.xReport(session),
+    'shifts.count': (input, { session }) => s.shifts.count(session, input),
+    'shifts.close': (input, { session }) => s.shifts.close(session, input),
+    'cart.payment': (input, { session }) => s.shifts.payment(session, input.state),
+    'zreports.list': (input) => s.zReports.list(input.before),
+    'zreports.get': (input) => s.zReports.get(input.id),
+    'zreports.print': (input, { session }) => s.zReports.print(session, input.id),
+    'zreports.savePdf': (input, { session }) => s.zReports.savePdf(session, input.id),
+    'refunds.preview': (input, { session }) => s.refunds.preview(session, input),
+    'refunds.issue': (input, { session }) => s.refunds.issue(session, input),
+    'refunds.receipt': (input, { session }) => s.refunds.receipt(session, input.refundId),
+    'refunds.print': (input, { session }) => s.refunds.print(session, input.refundId),
   };
 }

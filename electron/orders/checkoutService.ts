@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings/shopSettings';
 import { discountOf, type CartService } from './cartService';
 import type { OrderHistory } from './orderHistory';
 import { businessDayOf, formatOrderNumber } from './orderNumbers';
+import { NO_SHIFT_FOR_CASH, type OpenShift } from '../shifts/openShift';
 
 /**
  * Checkout: the order, its lines (name and price snapshots), the payment, the audit event and
@@ -32,6 +33,7 @@ export class CheckoutService {
     private readonly cart: CartService,
     private readonly history: OrderHistory,
     private readonly audit: AuditLog,
+    private readonly openShift: OpenShift,
   ) {
     const { db } = deps;
     const p = <T extends string>(name: T) => sql.placeholder(name);
@@ -46,7 +48,7 @@ export class CheckoutService {
       .prepare();
     const orderColumns = [
       'id', 'orderNumber', 'businessDay', 'daySeq', 'clientRequestId', 'terminalId', 'userId', 'staffName', 'currency',
-      'taxRateBp', 'pricesIncludeTax', 'contactName', 'contactPhone', 'specialInstructions', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'itemCount', 'paidAt', 'createdAt',
+      'taxRateBp', 'pricesIncludeTax', 'contactName', 'contactPhone', 'specialInstructions', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'itemCount', 'shiftId', 'paidAt', 'createdAt',
       'updatedAt',
     ] as const satisfies readonly (keyof typeof orders.$inferInsert)[];
     this.insertOrder = db.insert(orders).values(placeholders(orderColumns)).prepare();
@@ -95,6 +97,11 @@ export class CheckoutService {
         throw invalid(message, { payments: `${settled.message}${still}` });
       }
       const change = settled.change;
+      // The sale belongs to the shift open on this till; cash only goes into a counted drawer.
+      const shiftId = this.openShift.idOn(terminal.id);
+      if (!shiftId && this.settings.drawer().cashNeedsShift && settled.payments.some((p) => p.method === 'cash')) {
+        throw conflict(NO_SHIFT_FOR_CASH);
+      }
 
       const now = clock.now();
       const businessDay = businessDayOf(now, shop.timezone, shop.businessDayStartMinutes);
@@ -125,6 +132,7 @@ export class CheckoutService {
           taxTotal: totals.taxTotal,
           total: totals.total,
           itemCount,
+          shiftId,
           paidAt: now,
           createdAt: now,
           updatedAt: now,

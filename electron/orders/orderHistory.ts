@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { orderItems, orders, orderStatusEvents, payments, users } from '../../db/schema';
-import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary, type StatusChangeView } from '../shared/contract';
+import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary, type RefundView, type StatusChangeView } from '../shared/contract';
 import type { Currency } from '../shared/money';
 import { can } from '../shared/permissions';
 import type { Session } from '../accounts/sessions';
@@ -9,6 +9,7 @@ import type { Deps } from '../core/deps';
 import { invalid, notFound, ServiceError } from '../core/errors';
 import type { SettingsStore } from '../settings/shopSettings';
 import { businessDayOf } from './orderNumbers';
+import type { RefundRecords } from '../refunds/refundRecords';
 
 type OrderRow = typeof orders.$inferSelect;
 /** What an order's detail shows of a line and of a payment. */
@@ -49,6 +50,7 @@ export class OrderHistory {
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'clock'>,
     private readonly settings: SettingsStore,
+    private readonly refunds: RefundRecords,
   ) {
     const { db } = deps;
     this.orderById = db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare();
@@ -133,14 +135,15 @@ export class OrderHistory {
       by: username ? displayNameOf({ displayName: '', firstName: firstName ?? '', lastName: lastName ?? '', username }) : '',
       reason: e.reason,
     }));
-    return this.toDetail(order, this.linesOf.all({ id: orderId }), this.paymentsOf.all({ id: orderId }), statusHistory);
+    const refunds = this.refunds.forOrder(orderId, shortOrderNumber(order.orderNumber));
+    return this.toDetail(order, this.linesOf.all({ id: orderId }), this.paymentsOf.all({ id: orderId }), statusHistory, refunds);
   }
 
   /**
    * An order's detail from its rows. Checkout calls it with the rows it has just written, so a sale
    * is not read back from disk after its commit (the hot path); `detail` with the rows it reads.
    */
-  toDetail(order: OrderRow, lines: readonly DetailLine[], pays: readonly DetailPayment[], statusHistory: StatusChangeView[]): OrderDetail {
+  toDetail(order: OrderRow, lines: readonly DetailLine[], pays: readonly DetailPayment[], statusHistory: StatusChangeView[], refunds: RefundView[] = []): OrderDetail {
     return {
       ...summaryOf(order),
       subtotal: order.subtotal,
@@ -171,6 +174,8 @@ export class OrderHistory {
         change: p.changeGiven,
         reference: p.reference,
       })),
+      refunds,
+      refunded: refunds.reduce((a, r) => a + r.amount, 0),
     };
   }
 

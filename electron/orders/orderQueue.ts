@@ -7,6 +7,7 @@ import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
 import { conflict, notFound } from '../core/errors';
+import type { RefundService } from '../refunds/refundService';
 import type { OrderHistory } from './orderHistory';
 
 const NEXT: Partial<Record<OrderStatus, OrderStatus>> = { pending: 'preparing', preparing: 'ready', ready: 'completed' };
@@ -25,6 +26,7 @@ export class OrderQueue {
     private readonly history: OrderHistory,
     private readonly audit: AuditLog,
     private readonly approvals: ApprovalStore,
+    private readonly refunds: RefundService,
   ) {}
 
   private views(rows: (typeof orders.$inferSelect)[]): QueueOrderView[] {
@@ -90,9 +92,11 @@ export class OrderQueue {
   }
 
   /**
-   * Cancels a paid order; the money side (refund) is recorded by the history/reports work. The
-   * router lets a barista through only with a manager's approval (`approvalId`), which is used up
-   * here, for this order only, and only if the cancel is written.
+   * Cancels a paid order: "refund everything + cancel", so the money trail is complete. Everything
+   * still refundable goes back to the original tenders as a refund of kind 'cancel', the order
+   * turns cancelled, and both are audited, in one transaction. A barista needs a manager's approval
+   * (`approvalId`; a manager brings the owner's when the cancel hands back more than the refund
+   * limit), used up here, for this order only, and only if the cancel is written.
    */
   cancel(session: Session, orderId: string, reason: string, approvalId: string | null): OrderDetail {
     const write = (approver: Approver | null) => this.writeCancel(session, orderId, reason, approver?.approverId ?? null);
@@ -102,22 +106,24 @@ export class OrderQueue {
   }
 
   private writeCancel(session: Session, orderId: string, reason: string, approverId: string | null): void {
-    this.deps.sqlite.transaction(() => {
-      const order = this.deps.db.select().from(orders).where(eq(orders.id, orderId)).get();
-      if (!order) throw notFound('That order');
-      if (order.status === 'cancelled') throw conflict('That order is already cancelled');
-      this.record(orderId, order.status, 'cancelled', session, reason);
-      this.audit.append({
-        actorUserId: session.userId,
-        approverUserId: approverId,
-        action: 'order.cancel',
-        entityType: 'order',
-        entityId: orderId,
-        oldValue: { status: order.status, total: order.total },
-        newValue: { status: 'cancelled' },
-        reason,
-      });
-    })();
+    this.deps.sqlite
+      .transaction(() => {
+        const order = this.deps.db.select().from(orders).where(eq(orders.id, orderId)).get();
+        if (!order) throw notFound('That order');
+        if (order.status === 'cancelled') throw conflict('That order is already cancelled');
+        const refund = this.refunds.refundForCancel(session, orderId, reason, approverId);
+        this.record(orderId, order.status, 'cancelled', session, reason);
+        this.audit.append({
+          actorUserId: session.userId,
+          approverUserId: approverId,
+          action: 'order.cancel',
+          entityType: 'order',
+          entityId: orderId,
+          oldValue: { status: order.status, total: order.total },
+          newValue: { status: 'cancelled', refundId: refund.refundId, refunded: refund.amount, tenders: refund.tenders },
+          reason,
+        });
+      })
+      .immediate();
   }
 }
-

@@ -1,40 +1,27 @@
 import type { ReceiptView } from '../shared/contract';
 import { formatMoney, formatRate } from '../shared/money';
 
-const escape = (text: string): string =>
+export const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const METHOD: Record<string, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+export const METHOD: Record<string, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+
+/** "23 Nov 2026, 09:30" in the shop's time zone. */
+export const receiptTime = (at: number, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at));
+
+/** A table row: label left, amount right. */
+export const row = (label: string, value: string, cls = ''): string => `<tr class="${cls}"><td>${label}</td><td class="amt">${value}</td></tr>`;
 
 /**
- * The printable receipt: a standalone HTML page sized for 80 mm paper, with no script and a CSP
- * that allows nothing but its own inline style (it is printed from a hidden window in main).
+ * A printable page sized for 80 mm paper, with no script and a CSP that allows nothing but its
+ * own inline style (it is printed from a hidden window in main). `body` is trusted HTML.
  */
-export function receiptHtml(r: ReceiptView): string {
-  const money = (m: number) => formatMoney(m, r.currency);
-  const when = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: r.timezone,
-  }).format(new Date(r.createdAt));
-  const row = (label: string, value: string, cls = '') => `<tr class="${cls}"><td>${label}</td><td class="amt">${value}</td></tr>`;
-  const lines = r.lines
-    .map((l) => {
-      const extras = [
-        l.modifiers.length ? `<div class="sub">${escape(l.modifiers.join(' · '))}</div>` : '',
-        l.note ? `<div class="sub">“${escape(l.note)}”</div>` : '',
-        l.lineDiscount ? `<div class="sub">Discount −${money(l.lineDiscount)}</div>` : '',
-      ].join('');
-      return `<tr><td>${l.quantity} × ${escape(l.name)}${extras}</td><td class="amt">${money(l.unitPrice * l.quantity)}</td></tr>`;
-    })
-    .join('');
-  const payments = r.payments
-    .map((p) => row(`${METHOD[p.method] ?? p.method}${p.reference ? ` (${escape(p.reference)})` : ''}`, money(p.tendered)))
-    .join('');
+export function receiptPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Receipt ${escape(r.shortNumber)}</title>
+<title>${escape(title)}</title>
 <style>
   @page { size: 80mm auto; margin: 4mm; }
   body { font: 12px/1.35 ui-monospace, "DejaVu Sans Mono", monospace; color: #000; margin: 0; }
@@ -49,7 +36,30 @@ export function receiptHtml(r: ReceiptView): string {
   .cancelled { text-align: center; font-weight: bold; border: 2px solid #000; margin: 6px 0; }
 </style></head>
 <body>
-<h1>${escape(r.shopName)}</h1>
+${body}</body></html>`;
+}
+
+/**
+ * The printable receipt: a standalone HTML page sized for 80 mm paper, with no script and a CSP
+ * that allows nothing but its own inline style (it is printed from a hidden window in main).
+ */
+export function receiptHtml(r: ReceiptView): string {
+  const money = (m: number) => formatMoney(m, r.currency);
+  const when = receiptTime(r.createdAt, r.timezone);
+  const lines = r.lines
+    .map((l) => {
+      const extras = [
+        l.modifiers.length ? `<div class="sub">${escape(l.modifiers.join(' · '))}</div>` : '',
+        l.note ? `<div class="sub">“${escape(l.note)}”</div>` : '',
+        l.lineDiscount ? `<div class="sub">Discount −${money(l.lineDiscount)}</div>` : '',
+      ].join('');
+      return `<tr><td>${l.quantity} × ${escape(l.name)}${extras}</td><td class="amt">${money(l.unitPrice * l.quantity)}</td></tr>`;
+    })
+    .join('');
+  const payments = r.payments
+    .map((p) => row(`${METHOD[p.method] ?? p.method}${p.reference ? ` (${escape(p.reference)})` : ''}`, money(p.tendered)))
+    .join('');
+  return receiptPage(`Receipt ${r.shortNumber}`, `<h1>${escape(r.shopName)}</h1>
 <div class="center">Order ${escape(r.shortNumber)}</div>
 <div class="center">${escape(r.orderNumber)}</div>
 <div class="center">${escape(when)}</div>
@@ -68,5 +78,5 @@ ${row('Total', money(r.total), 'total')}
 <hr>
 <table>${payments}${row('Change', money(r.change))}</table>
 ${r.footer ? `<hr><div class="center">${escape(r.footer)}</div>` : ''}
-</body></html>`;
+`);
 }

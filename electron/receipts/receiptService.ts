@@ -12,7 +12,7 @@ export interface ReceiptPrinter {
   printers(): Promise<{ name: string; isDefault: boolean }[]>;
 }
 
-const NO_PRINTER = 'Printing is available in the desktop app';
+export const NO_PRINTER = 'Printing is available in the desktop app';
 
 /** Receipts of paid orders: what they say, printing, reprinting and PDF. */
 export class ReceiptService {

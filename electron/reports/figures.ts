@@ -6,9 +6,9 @@
 //
 // - Which records count: a sale counts on its order's business day, a refund on the business
 //   day it is issued (not the day of the sale it refunds), a drawer movement on its own day.
-//   A CANCELLED order contributes nothing to any figure: not gross, discounts, tax, tenders,
-//   categories, staff, the order count or expected cash (a cancel is a void: its payment is
-//   handed back at the counter, so it is neither collected nor in the drawer).
+//   A cancelled order is a sale like any other plus a refund of everything left on it
+//   ("refund everything + cancel", kind 'cancel'): the sale counts on its day, the money handed
+//   back on the day of the cancel, so the money trail is complete.
 // - "Sales basis" is what the checkout stores as line_subtotal (unit price with modifiers ×
 //   quantity, at shelf price). In a tax-INCLUSIVE shop that price contains the tax; in a
 //   tax-EXCLUSIVE shop it does not, and the tax is added on top. Each order carries its own
@@ -27,7 +27,8 @@
 // - tenders    = per method (cash, card, other): sales = Σ payment amount applied to the order
 //                (= tendered − change); refunded = Σ refunds paid back on that tender;
 //                collected = sales − refunded. collected total = Σ collected.
-// - ordersCount = counted (not cancelled) orders; refundsCount = refunds issued.
+// - ordersCount = orders sold (cancelled ones too); refundsCount = refunds issued (cancels
+//                included); cancellations = cancels issued.
 // - averageOrder = (gross − discounts) ÷ ordersCount, rounded half-up to the minor unit
 //                (money.divRoundHalfUp); 0 with no orders. Refunds are left out: they may be for
 //                another day's orders.
@@ -90,7 +91,9 @@ export interface RefundRecord {
   refundId: string;
   orderId: string; // the sale refunded
   businessDay: string; // the day the refund is ISSUED
-  method: TenderMethod; // tender the money goes back on
+  kind: 'refund' | 'cancel';
+  /** Money handed back per tender; Σ = Σ lines' amount. */
+  tenders: { method: TenderMethod; amount: Minor }[];
   /** Of the sale refunded. */
   staffName: string;
   taxRateBp: number;
@@ -101,7 +104,7 @@ export interface RefundRecord {
 export interface DrawerMovementRecord {
   businessDay: string;
   kind: 'pay_in' | 'pay_out' | 'safe_drop' | 'no_sale';
-  /** Always positive; 0 for no_sale. */
+  /** Positive; 0 for no_sale; a void is a counter-movement carrying the negated amount. */
   amount: Minor;
 }
 
@@ -132,6 +135,7 @@ export interface DayFigures {
   collected: Minor;
   ordersCount: number;
   refundsCount: number;
+  cancellations: number;
   averageOrder: Minor;
   byCategory: { name: string; net: Minor }[];
   byStaff: { name: string; net: Minor }[];
@@ -165,6 +169,7 @@ export function computeFigures(input: FiguresInput): DayFigures {
   let tax = 0;
   let ordersCount = 0;
   let refundsCount = 0;
+  let cancellations = 0;
   const taxByRate = new Map<number, Minor>();
   const byCategory = new Map<string, Minor>();
   const byStaff = new Map<string, Minor>();
@@ -176,7 +181,7 @@ export function computeFigures(input: FiguresInput): DayFigures {
   const inconsistentOrders: string[] = [];
 
   for (const sale of input.sales) {
-    if (sale.status === 'cancelled' || !inDays(sale.businessDay)) continue;
+    if (!inDays(sale.businessDay)) continue;
     ordersCount++;
     let lineGross = 0;
     let lineDiscount = 0;
@@ -217,6 +222,7 @@ export function computeFigures(input: FiguresInput): DayFigures {
   for (const refund of input.refunds ?? []) {
     if (!inDays(refund.businessDay)) continue;
     refundsCount++;
+    if (refund.kind === 'cancel') cancellations++;
     let amount = 0;
     for (const line of refund.lines) {
       assertMinor(line.amount, 'refund amount');
@@ -230,7 +236,13 @@ export function computeFigures(input: FiguresInput): DayFigures {
       add(byCategory, line.categoryName, -salesBasis);
       add(byStaff, refund.staffName, -salesBasis);
     }
-    tenders[refund.method].refunded += amount;
+    let handedBack = 0;
+    for (const t of refund.tenders) {
+      assertMinor(t.amount, 'refund tender');
+      tenders[t.method].refunded += t.amount;
+      handedBack += t.amount;
+    }
+    if (handedBack !== amount) throw new RangeError(`refund ${refund.refundId}: tenders ${handedBack} differ from its lines ${amount}`);
   }
 
   for (const m of TENDER_METHODS) tenders[m].collected = tenders[m].sales - tenders[m].refunded;
@@ -263,6 +275,7 @@ export function computeFigures(input: FiguresInput): DayFigures {
     collected,
     ordersCount,
     refundsCount,
+    cancellations,
     averageOrder: ordersCount === 0 ? 0 : divRoundHalfUp(sold, ordersCount),
     byCategory: sorted(byCategory).map(([name, net]) => ({ name, net })),
     byStaff: sorted(byStaff).map(([name, net]) => ({ name, net })),

@@ -1,11 +1,14 @@
-// Reads the sales of a business day (or a range of days) from SQLite into the plain records
-// figures.ts computes from. Three prepared statements, each driven by orders.business_day
-// (the orders_day index); lines and payments are grouped onto their orders in one pass.
+// Reads sales (and refunds) from SQLite into the plain records figures.ts computes from: a
+// business day (or a range of days), driven by orders.business_day (the orders_day index), or
+// one shift, driven by orders.shift_id / refunds.shift_id (the partial orders_shift and
+// refunds_shift indexes). Each is a few prepared statements; lines, payments and refund
+// tenders are grouped onto their records in one pass.
 import type Database from 'better-sqlite3';
-import type { SaleRecord, TenderMethod } from './figures';
+import type { RefundRecord, SaleRecord, TenderMethod } from './figures';
 
 interface OrderRow {
   id: string;
+  order_number: string;
   business_day: string;
   status: SaleRecord['status'];
   staff_name: string;
@@ -30,70 +33,174 @@ interface PaymentRow {
   amount: number;
   change_given: number;
 }
+interface RefundRow {
+  id: string;
+  order_id: string;
+  business_day: string;
+  kind: RefundRecord['kind'];
+  staff_name: string;
+  tax_rate_bp: number;
+  prices_include_tax: number;
+}
+interface RefundLineRow {
+  refund_id: string;
+  amount: number;
+  tax: number;
+  category_name: string | null;
+}
+interface RefundTenderRow {
+  refund_id: string;
+  method: TenderMethod;
+  amount: number;
+}
+
+/** What a shift's X or Z report is computed from. */
+export interface ShiftRecords {
+  sales: SaleRecord[];
+  refunds: RefundRecord[];
+  /** Of the shift's orders by time rung up; null when it has none. */
+  firstOrderNumber: string | null;
+  lastOrderNumber: string | null;
+}
 
 export const UNCATEGORISED = 'Uncategorised';
 
-export class SalesRecords {
-  private readonly orders: Database.Statement<[string, string], OrderRow>;
-  private readonly lines: Database.Statement<[string, string], LineRow>;
-  private readonly payments: Database.Statement<[string, string], PaymentRow>;
-
-  constructor(db: Database.Database) {
-    this.orders = db.prepare(
-      `select id, business_day, status, staff_name, tax_rate_bp, prices_include_tax, subtotal, discount_total, tax_total, total
-         from orders where business_day between ? and ? order by business_day, created_at, id`,
-    );
-    this.lines = db.prepare(
-      `select i.order_id, i.quantity, i.line_subtotal, i.line_discount, i.line_tax, c.name as category_name
+const ORDER_COLUMNS = `id, order_number, business_day, status, staff_name, tax_rate_bp, prices_include_tax, subtotal, discount_total, tax_total, total`;
+// An order line's category is read from the current menu (an item since deleted is Uncategorised).
+const LINE_SELECT = `select i.order_id, i.quantity, i.line_subtotal, i.line_discount, i.line_tax, c.name as category_name
          from orders o
          join order_items i on i.order_id = o.id
          left join menu_items m on m.id = i.menu_item_id
-         left join categories c on c.id = m.category_id
-        where o.business_day between ? and ?
-        order by i.order_id, i.position`,
-    );
-    this.payments = db.prepare(
-      `select p.order_id, p.method, p.amount, p.change_given
-         from orders o join payments p on p.order_id = o.id
-        where o.business_day between ? and ?
-        order by p.order_id, p.created_at, p.id`,
-    );
+         left join categories c on c.id = m.category_id`;
+const PAYMENT_SELECT = `select p.order_id, p.method, p.amount, p.change_given from orders o join payments p on p.order_id = o.id`;
+
+// A refund counts against the staff member, tax rate and pricing of the sale it refunds, and its
+// lines against the category of the line they refund.
+const REFUND_SELECT = `select r.id, r.order_id, r.business_day, r.kind, o.staff_name, o.tax_rate_bp, o.prices_include_tax
+         from refunds r join orders o on o.id = r.order_id`;
+const REFUND_LINE_SELECT = `select rl.refund_id, rl.amount, rl.tax, c.name as category_name
+         from refunds r
+         join refund_lines rl on rl.refund_id = r.id
+         join order_items i on i.id = rl.order_item_id
+         left join menu_items m on m.id = i.menu_item_id
+         left join categories c on c.id = m.category_id`;
+const REFUND_TENDER_SELECT = `select t.refund_id, t.method, t.amount from refunds r join refund_tenders t on t.refund_id = r.id`;
+
+type Stmt<P extends unknown[], R> = Database.Statement<P, R>;
+
+export class SalesRecords {
+  private readonly orders: Stmt<[string, string], OrderRow>;
+  private readonly lines: Stmt<[string, string], LineRow>;
+  private readonly payments: Stmt<[string, string], PaymentRow>;
+  private readonly shiftOrders: Stmt<[string], OrderRow>;
+  private readonly shiftLines: Stmt<[string], LineRow>;
+  private readonly shiftPayments: Stmt<[string], PaymentRow>;
+  private readonly shiftRefunds: Stmt<[string], RefundRow>;
+  private readonly shiftRefundLines: Stmt<[string], RefundLineRow>;
+  private readonly shiftRefundTenders: Stmt<[string], RefundTenderRow>;
+  private readonly dayRefunds: Stmt<[string, string], RefundRow>;
+  private readonly dayRefundLines: Stmt<[string, string], RefundLineRow>;
+  private readonly dayRefundTenders: Stmt<[string, string], RefundTenderRow>;
+
+  constructor(db: Database.Database) {
+    this.orders = db.prepare(`select ${ORDER_COLUMNS} from orders where business_day between ? and ? order by business_day, created_at, id`);
+    this.lines = db.prepare(`${LINE_SELECT} where o.business_day between ? and ? order by i.order_id, i.position`);
+    this.payments = db.prepare(`${PAYMENT_SELECT} where o.business_day between ? and ? order by p.order_id, p.created_at, p.id`);
+    // A shift's lines, payments and refund rows come in index order, unsorted: the figures do not
+    // depend on their order, and grouping them onto their records needs none (no temp B-tree).
+    this.shiftOrders = db.prepare(`select ${ORDER_COLUMNS} from orders where shift_id = ? order by created_at, id`);
+    this.shiftLines = db.prepare(`${LINE_SELECT} where o.shift_id = ?`);
+    this.shiftPayments = db.prepare(`${PAYMENT_SELECT} where o.shift_id = ?`);
+    this.shiftRefunds = db.prepare(`${REFUND_SELECT} where r.shift_id = ? order by r.created_at, r.id`);
+    this.shiftRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.shift_id = ?`);
+    this.shiftRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.shift_id = ?`);
+    this.dayRefunds = db.prepare(`${REFUND_SELECT} where r.business_day between ? and ? order by r.business_day, r.created_at, r.id`);
+    this.dayRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.business_day between ? and ?`);
+    this.dayRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.business_day between ? and ?`);
   }
 
-  /** Every order (cancelled ones too — figures.ts leaves them out) of the days from..to, inclusive. */
+  /** Every order (cancelled ones too: a cancel is a sale plus a refund) of the days from..to, inclusive. */
   read(from: string, to: string = from): SaleRecord[] {
-    const byId = new Map<string, SaleRecord>();
-    const out: SaleRecord[] = [];
-    for (const o of this.orders.all(from, to)) {
-      const rec: SaleRecord = {
-        orderId: o.id,
-        businessDay: o.business_day,
-        status: o.status,
-        staffName: o.staff_name,
-        taxRateBp: o.tax_rate_bp,
-        pricesIncludeTax: o.prices_include_tax === 1,
-        subtotal: o.subtotal,
-        discountTotal: o.discount_total,
-        taxTotal: o.tax_total,
-        total: o.total,
-        lines: [],
-        payments: [],
-      };
-      byId.set(o.id, rec);
-      out.push(rec);
-    }
-    for (const l of this.lines.all(from, to)) {
-      byId.get(l.order_id)?.lines.push({
-        quantity: l.quantity,
-        gross: l.line_subtotal,
-        discount: l.line_discount,
-        tax: l.line_tax,
-        categoryName: l.category_name ?? UNCATEGORISED,
-      });
-    }
-    for (const p of this.payments.all(from, to)) {
-      byId.get(p.order_id)?.payments.push({ method: p.method, amount: p.amount, change: p.change_given });
-    }
-    return out;
+    return assembleSales(this.orders.all(from, to), this.lines.all(from, to), this.payments.all(from, to));
   }
+
+  /** The sales of the days from..to and the refunds ISSUED on them (whatever day they refund). */
+  readDays(from: string, to: string = from): { sales: SaleRecord[]; refunds: RefundRecord[] } {
+    return {
+      sales: this.read(from, to),
+      refunds: assembleRefunds(this.dayRefunds.all(from, to), this.dayRefundLines.all(from, to), this.dayRefundTenders.all(from, to)),
+    };
+  }
+
+  /** The orders rung up and the refunds issued in one shift (whatever their business day). */
+  readShift(shiftId: string): ShiftRecords {
+    const orderRows = this.shiftOrders.all(shiftId);
+    const sales = assembleSales(orderRows, this.shiftLines.all(shiftId), this.shiftPayments.all(shiftId));
+    const refunds = assembleRefunds(this.shiftRefunds.all(shiftId), this.shiftRefundLines.all(shiftId), this.shiftRefundTenders.all(shiftId));
+    return {
+      sales,
+      refunds,
+      firstOrderNumber: orderRows[0]?.order_number ?? null,
+      lastOrderNumber: orderRows.at(-1)?.order_number ?? null,
+    };
+  }
+}
+
+/** Orders with their lines and payments grouped on (rows of one read, in order). */
+function assembleSales(orderRows: readonly OrderRow[], lineRows: readonly LineRow[], paymentRows: readonly PaymentRow[]): SaleRecord[] {
+  const byId = new Map<string, SaleRecord>();
+  const out: SaleRecord[] = [];
+  for (const o of orderRows) {
+    const rec: SaleRecord = {
+      orderId: o.id,
+      businessDay: o.business_day,
+      status: o.status,
+      staffName: o.staff_name,
+      taxRateBp: o.tax_rate_bp,
+      pricesIncludeTax: o.prices_include_tax === 1,
+      subtotal: o.subtotal,
+      discountTotal: o.discount_total,
+      taxTotal: o.tax_total,
+      total: o.total,
+      lines: [],
+      payments: [],
+    };
+    byId.set(o.id, rec);
+    out.push(rec);
+  }
+  for (const l of lineRows) {
+    byId.get(l.order_id)?.lines.push({
+      quantity: l.quantity,
+      gross: l.line_subtotal,
+      discount: l.line_discount,
+      tax: l.line_tax,
+      categoryName: l.category_name ?? UNCATEGORISED,
+    });
+  }
+  for (const p of paymentRows) byId.get(p.order_id)?.payments.push({ method: p.method, amount: p.amount, change: p.change_given });
+  return out;
+}
+
+/** Refunds with their lines and tenders grouped on. */
+function assembleRefunds(refundRows: readonly RefundRow[], lineRows: readonly RefundLineRow[], tenderRows: readonly RefundTenderRow[]): RefundRecord[] {
+  const byId = new Map<string, RefundRecord>();
+  const out: RefundRecord[] = [];
+  for (const r of refundRows) {
+    const rec: RefundRecord = {
+      refundId: r.id,
+      orderId: r.order_id,
+      businessDay: r.business_day,
+      kind: r.kind,
+      tenders: [],
+      staffName: r.staff_name,
+      taxRateBp: r.tax_rate_bp,
+      pricesIncludeTax: r.prices_include_tax === 1,
+      lines: [],
+    };
+    byId.set(r.id, rec);
+    out.push(rec);
+  }
+  for (const l of lineRows) byId.get(l.refund_id)?.lines.push({ categoryName: l.category_name ?? UNCATEGORISED, amount: l.amount, tax: l.tax });
+  for (const t of tenderRows) byId.get(t.refund_id)?.tenders.push({ method: t.method, amount: t.amount });
+  return out;
 }

@@ -1,4 +1,4 @@
-import { isTimeZone, type ParsedInput, type SettingsView } from '../shared/contract';
+import { isTimeZone, type DrawerSettingsView, type ParsedInput, type SettingsView } from '../shared/contract';
 import type { Session } from '../accounts/sessions';
 import type { AuditLog } from '../audit/auditLog';
 import type { Deps } from '../core/deps';
@@ -32,6 +32,7 @@ export class SettingsService {
         printerName: shop.printerName,
       },
       security: this.settings.security(),
+      drawer: this.settings.drawer(),
       keyStorage: this.keys.describe(),
     };
   }
@@ -70,8 +71,16 @@ export class SettingsService {
     return this.view();
   }
 
+  /** Cash needs a shift, the count tolerance and the managers' refund limit. */
+  updateDrawer(actor: Session, input: ParsedInput<'settings.updateDrawer'>): DrawerSettingsView {
+    const before = this.settings.drawer();
+    const after = { ...input };
+    this.saveAudited(actor, 'drawer', before, after, () => this.settings.setDrawer(after));
+    return this.settings.drawer();
+  }
+
   /** Writes one settings group and its audit event in one transaction; the cache forgets on failure. */
-  private saveAudited(actor: Session, key: 'shop' | 'security', before: unknown, after: unknown, write: () => void): void {
+  private saveAudited(actor: Session, key: 'shop' | 'security' | 'drawer', before: unknown, after: unknown, write: () => void): void {
     try {
       this.deps.sqlite.transaction(() => {
         write();

@@ -57,6 +57,15 @@ const storedSecuritySchema = z.object({
 });
 export const DEFAULT_BUSINESS_DAY_START_MINUTES = 4 * 60;
 
+const drawerSchema = z.object({
+  cashNeedsShift: z.boolean(),
+  varianceTolerance: z.int().min(0).max(100_000_00),
+  refundLimit: z.int().min(0).max(100_000_000_00),
+});
+export type DrawerSettings = z.infer<typeof drawerSchema>;
+/** A careful default: cash only into a counted drawer, every variance explained, refunds over 500.00 by the owner. */
+export const DEFAULT_DRAWER: DrawerSettings = { cashNeedsShift: true, varianceTolerance: 0, refundLimit: 50_000 };
+
 const sqlIncrement = sql`${settings.version} + 1`;
 
 /** Typed access to the `settings` table, cached in memory: main is the only writer. */
@@ -107,6 +116,14 @@ export class SettingsStore {
 
   setSecurity(value: SecuritySettings): void {
     this.write('security', securitySchema.parse(value));
+  }
+
+  drawer(): DrawerSettings {
+    return { ...DEFAULT_DRAWER, ...(this.read('drawer', drawerSchema.partial().catch({})) ?? {}) };
+  }
+
+  setDrawer(value: DrawerSettings): void {
+    this.write('drawer', drawerSchema.parse(value));
   }
 
   /** Drop cached values, e.g. after a transaction that wrote settings rolled back. */

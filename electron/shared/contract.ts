@@ -11,14 +11,18 @@ import { auditChannels } from './contract/audit';
 import { cartChannels } from './contract/cart';
 import { menuChannels } from './contract/menu';
 import { orderChannels } from './contract/orders';
+import { refundChannels } from './contract/refunds';
 import { settingsChannels } from './contract/settings';
+import { shiftChannels } from './contract/shifts';
 
 export * from './contract/accounts';
 export * from './contract/audit';
 export * from './contract/cart';
 export * from './contract/menu';
 export * from './contract/orders';
+export * from './contract/refunds';
 export * from './contract/settings';
+export * from './contract/shifts';
 
 export const contract = {
   ...accountChannels,
@@ -27,6 +31,8 @@ export const contract = {
   ...menuChannels,
   ...cartChannels,
   ...orderChannels,
+  ...refundChannels,
+  ...shiftChannels,
 };
 
 export type Contract = typeof contract;

@@ -52,6 +52,19 @@ export function divRoundHalfUp(a: number, b: number): number {
   return r * 2 >= b ? q + 1 : q;
 }
 
+/** a × b / c rounded half-up (a, b >= 0, c > 0), exact even when a × b passes 2^53 (a refund's share of a line's tax). */
+export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return divRoundHalfUp(product, c);
+  assertMinor(a, 'factor');
+  assertMinor(b, 'factor');
+  assertMinor(c, 'divisor');
+  if (a < 0 || b < 0 || c <= 0) throw new RangeError('mulDivRoundHalfUp expects a, b >= 0 and c > 0');
+  const [p, d] = [BigInt(a) * BigInt(b), BigInt(c)];
+  const q = p / d;
+  return Number((p - q * d) * 2n >= d ? q + 1n : q);
+}
+
 export function lineTotal(line: PricedLine): Minor {
   assertMinor(line.unitPrice, 'unit price');
   if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new RangeError('quantity must be a positive whole number');
@@ -249,6 +262,17 @@ export const LARGEST_NOTE: Record<Currency, Minor> = {
   SGD: 100_000, // S$1,000
 };
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [Currency, ...Currency[]];
+
+/** Notes and coins in circulation per currency (minor units), largest first: a drawer is counted in these. */
+export const DENOMINATIONS: Record<Currency, Minor[]> = {
+  PHP: [100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 100, 25],
+  USD: [10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5, 1],
+  EUR: [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],
+  GBP: [5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],
+  AUD: [10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5],
+  CAD: [10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5],
+  SGD: [100000, 10000, 5000, 1000, 500, 200, 100, 50, 20, 10, 5],
+};
 
 /** 33000 → "330.00": the plain form a person would type (parseMoney's inverse). */
 export function toMoneyInput(amount: Minor): string {

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'orders.view', // today's orders
   'orders.viewHistory', // every day's orders
   'orders.cancel', // cancel a paid order (others need a manager's approval)
+  'orders.refund', // refund up to the refund limit in Settings (others need a manager's approval)
+  'orders.refundOverLimit', // refund above it (or approve such a refund)
+  'shifts.operate', // open a shift, drawer movements, X report, count and close
+  'shifts.manage', // void a drawer movement, approve a count variance, Z report history
   'queue.advance', // move paid orders through the bar queue
   'staff.view',
   'staff.manage', // create, edit, deactivate, reset PIN/password (managers: baristas only)
@@ -33,6 +37,7 @@ const BARISTA: readonly Permission[] = [
   'orders.checkout',
   'orders.view',
   'queue.advance',
+  'shifts.operate',
 ];
 const MANAGER: readonly Permission[] = [
   ...BARISTA,
@@ -40,11 +45,13 @@ const MANAGER: readonly Permission[] = [
   'discount.overLimit',
   'orders.viewHistory',
   'orders.cancel',
+  'orders.refund',
+  'shifts.manage',
   'staff.view',
   'staff.manage',
   'staff.unlock',
 ];
-const OWNER: readonly Permission[] = [...MANAGER, 'audit.view', 'settings.manage'];
+const OWNER: readonly Permission[] = [...MANAGER, 'orders.refundOverLimit', 'audit.view', 'settings.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = { barista: BARISTA, manager: MANAGER, owner: OWNER };
 
@@ -63,5 +70,7 @@ export const ROLE_LABELS: Record<Role, string> = { barista: 'Barista', manager: 
 export const OVERRIDE_ACTIONS = {
   'discount.overLimit': 'discount.overLimit',
   'order.cancelPaid': 'orders.cancel',
+  'order.refund': 'orders.refund',
+  'shift.variance': 'shifts.manage',
 } as const satisfies Record<string, Permission>;
 export type OverrideAction = keyof typeof OVERRIDE_ACTIONS;

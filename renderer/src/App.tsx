@@ -7,6 +7,7 @@ import { MenuScreen } from './screens/MenuScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ShiftScreen } from './screens/ShiftScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { StaffScreen } from './screens/StaffScreen';
@@ -104,6 +105,7 @@ export function App() {
       {shown === 'counter' && <CounterScreen />}
       {shown === 'queue' && <QueueScreen />}
       {shown === 'orders' && <OrdersScreen />}
+      {shown === 'shift' && <ShiftScreen />}
       {shown === 'menu' && <MenuScreen />}
       {shown === 'staff' && <StaffScreen />}
       {shown === 'audit' && <AuditScreen />}

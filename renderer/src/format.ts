@@ -261,9 +261,19 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'cart.line.discount': 'Line discount',
   'cart.line.discount.remove': 'Line discount removed',
   'order.checkout': 'Sale',
-  'order.cancel': 'Order cancelled',
+  'order.cancel': 'Order cancelled (everything refunded)',
+  'order.refund': 'Refund',
+  'refund.print': 'Refund receipt printed',
+  'refund.migrateCancels': 'Earlier cancels recorded as refunds',
+  'shift.open': 'Shift opened',
+  'shift.count': 'Drawer counted',
+  'shift.close': 'Shift closed (Z report)',
+  'drawer.move': 'Drawer movement',
+  'drawer.void': 'Drawer movement voided',
+  'zreport.print': 'Z report printed',
   'settings.shop.update': 'Shop settings changed',
   'settings.security.update': 'Security settings changed',
+  'settings.drawer.update': 'Cash drawer settings changed',
 };
 
 const AUDIT_ENTITIES: Record<string, string> = {
@@ -276,6 +286,11 @@ const AUDIT_ENTITIES: Record<string, string> = {
   order: 'Order',
   cart: 'Order in progress',
   cart_line: 'Order line',
+  shift: 'Shift',
+  drawer_movement: 'Drawer movement',
+  refund: 'Refund',
+  refunds: 'Refunds',
+  z_report: 'Z report',
 };
 
 /** "Menu item" for "menu_item": what an audit entry is about, in words; unknown kinds show their code. */

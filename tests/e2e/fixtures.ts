@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../electron/app/appProtocol';
 import type { ChannelInput } from '../../electron/shared/contract';
-import { makeTestCore, OWNER, setupInput, ShiftableClock, TEST_ORIGIN, type TestCore } from '../support/testCore';
+import { makeTestCore, openShift, OWNER, setupInput, ShiftableClock, TEST_ORIGIN, type TestCore } from '../support/testCore';
 
 const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
@@ -21,7 +21,7 @@ export interface BrewlineApp {
   /** Open (or reload) the app. */
   open(): Promise<void>;
   /** First-run setup done through the core instead of the UI (shop + owner "olivia", PIN 482913). */
-  setUpShop(shop?: Partial<ChannelInput<'setup.complete'>['shop']>): Promise<void>;
+  setUpShop(shop?: Partial<ChannelInput<'setup.complete'>['shop']>, options?: { openShift?: boolean }): Promise<void>;
   /** Tap a person on the sign-in screen and type their PIN (defaults: the owner from setUpShop). */
   signIn(name?: RegExp, pin?: string): Promise<void>;
   /** Tap a menu item; when it opens the options chooser, take the preselected choices. */
@@ -87,9 +87,11 @@ export const test = base.extend<{ app: BrewlineApp }>({
       async open() {
         await page.goto(`${TEST_ORIGIN}/index.html`);
       },
-      async setUpShop(shop) {
+      async setUpShop(shop, options = {}) {
         // The owner's session from setup stays on 'window-1', so support helpers (addStaff…) can act as the owner.
         await t.must('setup.complete', setupInput(shop), 'window-1');
+        // Cash sales need an open shift on the till: the owner opens one with no float (unless the test opens its own).
+        if (options.openShift !== false) await openShift(t);
       },
       async signIn(name = /Olivia/, pin = OWNER.pin) {
         await page.getByRole('list', { name: 'Staff' }).getByRole('button', { name }).click();

@@ -1,5 +1,6 @@
 // The walking skeleton through the real UI: first-run setup → sign in with PIN → ring up two
-// items → charge cash → the order is at the top of history → lock and unlock.
+// items → open a shift with a counted float → charge cash → the order is at the top of history →
+// lock and unlock.
 import { expect, OWNER, test } from './fixtures';
 
 test('owner sets up the shop, signs in with a PIN, sells two items for cash and finds the order in history', async ({ app }) => {
@@ -42,7 +43,23 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
   for (const digit of OWNER.pin) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  // 3. Counter: the seeded menu by category; tap items into the cart.
+  // 3. Morning: no shift is open, and cash only goes into a counted drawer. Open one on the Drawer
+  //    screen with the float counted by note and coin, then back to the counter.
+  const noShift = page.getByRole('status').filter({ hasText: 'No shift open' });
+  await expect(noShift).toContainText('cash needs a counted drawer');
+  await noShift.getByRole('button', { name: 'Open shift' }).click();
+  const notes = page.getByRole('group', { name: 'Notes and coins' });
+  await notes.getByLabel('₱1,000', { exact: true }).fill('1');
+  await notes.getByLabel('₱100', { exact: true }).fill('4');
+  await notes.getByLabel('₱20', { exact: true }).fill('5');
+  await expect(page.getByText('Total counted')).toBeVisible();
+  await expect(page.locator('.count-total')).toContainText('₱1,500.00');
+  await page.getByRole('button', { name: 'Open shift' }).click();
+  await expect(page.getByText('Opening float').locator('..')).toContainText('₱1,500.00');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Counter' }).click();
+  await expect(noShift).toHaveCount(0);
+
+  // 4. Counter: the seeded menu by category; tap items into the cart.
   await expect(page.getByRole('tablist', { name: 'Categories' })).toBeVisible();
   for (const category of ['Espresso', 'Brewed Coffee', 'Tea', 'Bakery']) {
     await expect(page.getByRole('tab', { name: category })).toBeVisible();
@@ -58,7 +75,7 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
   await expect(page.getByText('Tax (12%, included)')).toBeVisible();
   await app.screenshot('03-counter-cart');
 
-  // 4. Charge cash: tender ₱500, change ₱240.
+  // 5. Charge cash: tender ₱500, change ₱240.
   await page.getByRole('button', { name: 'Charge ₱260.00' }).click();
   const dialog = page.getByRole('dialog', { name: 'Payment' });
   await expect(dialog).toBeVisible();
@@ -78,7 +95,7 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
   expect(app.t.count('orders')).toBe(1);
   expect(app.t.count('cart_items')).toBe(0);
 
-  // 5. Orders: the sale is at the top of history; open it for the detail.
+  // 6. Orders: the sale is at the top of history; open it for the detail.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click();
   const list = page.getByRole('list', { name: 'Order list' });
   const first = list.getByRole('button').first();
@@ -93,7 +110,7 @@ test('owner sets up the shop, signs in with a PIN, sells two items for cash and 
   await expect(page.getByText('Cash tendered')).toBeVisible();
   await app.screenshot('06-orders-detail');
 
-  // 6. Lock returns to the sign-in screen for the same person; the PIN unlocks.
+  // 7. Lock returns to the sign-in screen for the same person; the PIN unlocks.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: /Locked — Olivia/ })).toBeVisible();
   await app.screenshot('07-locked');

@@ -12,6 +12,9 @@ import { DISTINCT_SQL, queryPlan, SEQ_BEFORE_SQL, SEQ_FROM_SQL } from '../../ele
 import { MAIN_THREAD_ROWS } from '../../electron/audit/chainVerifier';
 import { addStaff, makeSetUpCore, OWNER, signInAs, type TestCore } from '../support/testCore';
 
+
+/** A set-up shop without an open shift: these tests count audit entries exactly. */
+const setUp = () => makeSetUpCore({}, { openShift: false });
 let t: TestCore;
 afterEach(() => t?.close());
 
@@ -62,7 +65,7 @@ function rehash(t: TestCore, table: string, hashOf: (r: ChainRow, prev: string) 
 
 describe('item 10: a keyed chain nobody can recompute without the key', () => {
   test('new rows are alg 2, HMAC-SHA-256 with the audit key kept outside the database', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const audit = rows(t, 'audit_events');
     expect(audit.length).toBeGreaterThan(0);
     for (const r of audit) {
@@ -74,7 +77,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
   });
 
   test('INSERT OR REPLACE cannot rewrite a row of either log', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const a = rows(t, 'audit_events')[0]!;
     expect(() => t.core.sqlite.prepare(`insert or replace into audit_events (seq, id, created_at, action, entity_type, entity_id, prev_hash, hash) values (?, ?, 1, 'x', 'x', 'x', '', '')`).run(a.seq, a.id)).toThrow(/append-only/);
     const e = rows(t, 'auth_events')[0]!;
@@ -85,7 +88,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
 
   test('drop the triggers, delete a row, re-hash the rest (plain SHA-256, or HMAC with a wrong key): verify says broken', async () => {
     for (const attack of ['sha256', 'wrong key', 'downgrade to the legacy rule'] as const) {
-      t = await makeSetUpCore();
+      t = await setUp();
       appendTestEvents(t, 5);
       expect(await t.must('audit.verify', { full: true })).toMatchObject({ intact: true, checked: 7, legacy: 0 });
       dropTriggers(t, 'audit_events');
@@ -121,7 +124,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
   });
 
   test('legacy SHA-256 rows verify only as a prefix, and are counted', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     // Make the existing rows look like an old database: rewritten with the pre-key rule (alg 1).
     dropTriggers(t, 'audit_events');
     rehash(t, 'audit_events', (r) => ({ alg: 1, hash: sha256Rule(r) }));
@@ -139,7 +142,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
   });
 
   test('rewriting a whole log under the old unkeyed rule and deleting the checkpoint is still caught: the key store fixed where unkeyed entries end', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const stored = JSON.parse(fs.readFileSync(path.join(t.dir, 'brewline.keys'), 'utf8')) as { legacyChainEnds?: unknown };
     expect(stored.legacyChainEnds).toEqual({ audit_events: 0, auth_events: 0 }); // a new shop: no unkeyed entries, ever
     for (const table of ['audit_events', 'auth_events'] as const) {
@@ -154,7 +157,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
   });
 
   test('the chain head is the anchor: seq and hash of the newest entry, for both chains', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const v = await t.must('audit.verify', {});
     const lastAudit = rows(t, 'audit_events').at(-1)!;
     expect(v.head).toEqual({ seq: lastAudit.seq, hash: lastAudit.hash });
@@ -163,7 +166,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
   });
 
   test('cutting off the newest entries is detected (SQLite remembers the last seq it gave out)', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     appendTestEvents(t, 3);
     dropTriggers(t, 'audit_events');
     const maxSeq = t.core.sqlite.prepare(`select max(seq) from audit_events`).pluck().get() as number;
@@ -174,7 +177,7 @@ describe('item 10: a keyed chain nobody can recompute without the key', () => {
 
 describe('item 11: content can never break the chain', () => {
   test('lone surrogates, NUL and odd text in reason, old and new values and auth events still verify', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const odd = ['\ud800', 'a\udc00b', '\udbff\u0000x', 'e\u0301 \u202e emoji 😀', ''];
     t.core.sqlite.transaction(() => {
       for (const s of odd) {
@@ -193,7 +196,7 @@ describe('item 11: content can never break the chain', () => {
 
 describe('item 12: auth_events chained, shown, and the security events recorded', () => {
   test('a changed sign-in event is detected; legacy (alg 0) rows are an unchained prefix only', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     await t.call('auth.loginPin', { username: 'olivia', pin: '000001' }, 'w2');
     expect((await t.must('audit.verify', { full: true })).signIns).toMatchObject({ intact: true, legacy: 0 });
     dropTriggers(t, 'auth_events');
@@ -204,7 +207,7 @@ describe('item 12: auth_events chained, shown, and the security events recorded'
   });
 
   test('legacy rows before the chain are counted; a legacy row after keyed rows is tampering', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     dropTriggers(t, 'auth_events');
     // Two rows as the migration left them: alg 0, no hashes, at the start.
     t.core.sqlite.exec(`create temp table keep as select * from auth_events`);
@@ -222,7 +225,7 @@ describe('item 12: auth_events chained, shown, and the security events recorded'
   });
 
   test('the sign-in history: filters by person, event, result and dates, pages by cursor; owner only', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const bea = await addStaff(t, 'barista', 'bea');
     await t.call('auth.loginPin', { username: 'bea', pin: '000001' }, 'till');
     t.clock.advance(24 * 3600_000);
@@ -246,7 +249,7 @@ describe('item 12: auth_events chained, shown, and the security events recorded'
   });
 
   test('reading the log is recorded once per first page; refusals, app start and stop are recorded (PCI DSS 10.2.1)', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     await addStaff(t, 'barista', 'bea');
     await signInAs(t, 'bea');
     const count = (type: string) => t.core.sqlite.prepare(`select count(*) from auth_events where event_type = ?`).pluck().get(type) as number;
@@ -272,7 +275,7 @@ describe('item 12: auth_events chained, shown, and the security events recorded'
 
 describe('item 24: verification never freezes the till', () => {
   test('an edited checkpoint is detected; an intact chain then re-verifies clean', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     await t.must('audit.verify', {});
     const raw = t.core.sqlite.prepare(`select value from settings where key = 'chain.checkpoint.audit_events'`).pluck().get() as string;
     const cp = JSON.parse(raw) as { count: number };
@@ -284,7 +287,7 @@ describe('item 24: verification never freezes the till', () => {
   });
 
   test('after a full check only newer entries are walked, on the main thread; the checked row itself is re-hashed', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     // Two checks at once (a double click): one worker walk, the other continues from its checkpoint.
     const [a, b] = await Promise.all([t.must('audit.verify', {}), t.must('audit.verify', {})]);
     expect([a.scope, b.scope, a.intact, b.intact]).toEqual(['full', 'recent', true, true]);
@@ -307,7 +310,7 @@ describe('item 24: verification never freezes the till', () => {
   });
 
   test('filters, and the person/action/date filters, use indexes: no scan of audit_events, no temp B-tree', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const plans = [
       ...queryPlan(t.core.sqlite, DISTINCT_SQL('audit_events', 'action')),
       ...queryPlan(t.core.sqlite, DISTINCT_SQL('audit_events', 'actor_user_id')),
@@ -335,7 +338,7 @@ describe('item 24: verification never freezes the till', () => {
   });
 
   test('a full check of 200,000 entries runs in a worker: the main event loop stays free', { timeout: 180_000 }, async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     // Written straight into the table (same keyed rule as AuditLog.append, without its per-row head lookup).
     const key = auditKey(t);
     const head = rows(t, 'audit_events').at(-1)!;
@@ -373,7 +376,7 @@ describe('item 24: verification never freezes the till', () => {
   });
 
   test('the bundled worker (esbuild, as in the app) walks both chains with its own read-only connection', async () => {
-    t = await makeSetUpCore();
+    t = await setUp();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'brewline-worker-'));
     await build({ entryPoints: ['electron/audit/verifyWorker.ts'], outfile: path.join(out, 'verifyWorker.js'), bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent' });
     // Next to node_modules, as out/main/ is in the app.

@@ -46,29 +46,40 @@ for (const pricesIncludeTax of [true, false]) {
     const day = split.order.orderNumber.split('-')[2]!.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3');
     expect(tomorrow.order.orderNumber).not.toContain(day.replaceAll('-', ''));
 
-    const records = new SalesRecords(t.core.sqlite).read(day);
-    expect(records).toHaveLength(4);
-    expect(records.find((r) => r.orderId === gone.order.id)?.status).toBe('cancelled');
-    const f = computeFigures({ sales: records, openingFloat: 200_000 });
+    const { sales, refunds } = new SalesRecords(t.core.sqlite).readDays(day);
+    expect(sales).toHaveLength(4);
+    expect(sales.find((r) => r.orderId === gone.order.id)?.status).toBe('cancelled');
+    // The cancel is "refund everything + cancel": its refund counts on the day it was issued.
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ orderId: gone.order.id, kind: 'cancel', tenders: [{ method: 'cash', amount: gone.order.total }] });
+    const f = computeFigures({ sales, refunds, openingFloat: 200_000 });
 
     const stored = t.core.sqlite
-      .prepare(`select id, subtotal, discount_total, tax_total, total from orders where business_day = ? and status != 'cancelled'`)
+      .prepare(`select id, subtotal, discount_total, tax_total, total from orders where business_day = ?`)
       .all(day) as { id: string; subtotal: number; discount_total: number; tax_total: number; total: number }[];
     const pays = t.core.sqlite
-      .prepare(`select p.method, sum(p.amount) amount from payments p join orders o on o.id = p.order_id where o.business_day = ? and o.status != 'cancelled' group by p.method`)
+      .prepare(`select p.method, sum(p.amount) amount from payments p join orders o on o.id = p.order_id where o.business_day = ? group by p.method`)
       .all(day) as { method: 'cash' | 'card' | 'other'; amount: number }[];
-    expect(stored).toHaveLength(3);
-    expect(f.ordersCount).toBe(3);
+    const backToday = t.core.sqlite.prepare(`select coalesce(sum(amount), 0) from refunds where business_day = ?`).pluck().get(day) as number;
+    expect(backToday).toBe(gone.order.total);
+    expect(stored).toHaveLength(4);
+    expect(f.ordersCount).toBe(4);
+    expect(f.refundsCount).toBe(1);
+    expect(f.cancellations).toBe(1);
     expect(f.gross).toBe(sum(stored.map((o) => o.subtotal)));
     expect(f.discounts).toBe(sum(stored.map((o) => o.discount_total)));
     expect(f.discounts).toBeGreaterThan(0);
-    expect(f.tax).toBe(sum(stored.map((o) => o.tax_total)));
-    expect(f.collected).toBe(sum(stored.map((o) => o.total)));
-    expect(f.net).toBe(f.gross - f.discounts);
+    // The cancelled Mocha's sale and refund cancel out in every figure.
+    const mochaNet = gone.order.subtotal - gone.order.discountTotal;
+    expect(f.refunds).toBe(mochaNet);
+    expect(f.tax).toBe(sum(stored.map((o) => o.tax_total)) - gone.order.taxTotal);
+    expect(f.collected).toBe(sum(stored.map((o) => o.total)) - backToday);
+    expect(f.net).toBe(f.gross - f.discounts - f.refunds);
     expect(f.collected).toBe(f.net + (pricesIncludeTax ? 0 : f.tax));
-    for (const m of TENDER_METHODS) expect(f.tenders[m].collected).toBe(pays.find((p) => p.method === m)?.amount ?? 0);
+    for (const m of TENDER_METHODS) expect(f.tenders[m].sales).toBe(pays.find((p) => p.method === m)?.amount ?? 0);
+    expect(f.tenders.cash.refunded).toBe(gone.order.total);
     expect(f.tenders.other.collected).toBe(other.order.total);
-    expect(f.expectedCash).toBe(200_000 + f.tenders.cash.sales);
+    expect(f.expectedCash).toBe(200_000 + f.tenders.cash.sales - f.tenders.cash.refunded);
     expect(sum(f.byCategory.map((c) => c.net))).toBe(f.net);
     expect(f.byCategory.map((c) => c.name).sort()).toEqual([...new Set(['Latte', 'Americano', 'Croissant', 'Ensaymada'].map((n) => item(n).category))].sort());
     expect(f.byStaff).toEqual([{ name: 'Olivia R.', net: f.net }]);
@@ -77,7 +88,7 @@ for (const pricesIncludeTax of [true, false]) {
     // The next day reads alone; a range reads both.
     const next = computeFigures({ sales: new SalesRecords(t.core.sqlite).read(tomorrow.order.orderNumber.split('-')[2]!.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')) });
     expect(next).toMatchObject({ ordersCount: 1, collected: tomorrow.order.total });
-    const both = computeFigures({ sales: new SalesRecords(t.core.sqlite).read(day, '9999-12-31') });
+    const both = computeFigures(new SalesRecords(t.core.sqlite).readDays(day, '9999-12-31'));
     expect(both.collected).toBe(f.collected + tomorrow.order.total);
   });
 }

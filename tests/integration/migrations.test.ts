@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/open';
 import { SEED_MENU } from '../../db/seed/menu';
-import { makeTestCore, setupInput, type TestCore } from '../support/testCore';
+import { makeTestCore, openShift, setupInput, type TestCore } from '../support/testCore';
 
 let t: TestCore;
 afterEach(() => t?.close());
@@ -72,6 +72,7 @@ test('the audit chain verifies, and detects a row changed behind the triggers’
 test('orders cannot take a menu item or a user down with them (RESTRICT)', async () => {
   t = makeTestCore();
   await t.must('setup.complete', setupInput());
+  await openShift(t); // cash goes into a counted drawer
   const latte = t.core.sqlite.prepare(`select id from menu_items where name = 'Latte'`).pluck().get() as string;
   await t.must('cart.addItem', { menuItemId: latte });
   await t.must('orders.checkout', { requestId: crypto.randomUUID(), payments: [{ method: 'cash', tendered: 100000 }] });

@@ -127,10 +127,17 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
 }
 
 /** A core that has been through first-run setup, with the owner signed in on window-1. */
-export async function makeSetUpCore(shop: Partial<ChannelInput<'setup.complete'>['shop']> = {}): Promise<TestCore> {
+export async function makeSetUpCore(shop: Partial<ChannelInput<'setup.complete'>['shop']> = {}, options: { openShift?: boolean } = {}): Promise<TestCore> {
   const t = makeTestCore();
   await t.must('setup.complete', setupInput(shop));
+  // Cash sales need an open shift on the till (drawer setting cashNeedsShift, on by default).
+  if (options.openShift !== false) await openShift(t);
   return t;
+}
+
+/** Opens a shift on the till as the person signed in on `senderId` (the owner on window-1), with one float amount. */
+export async function openShift(t: TestCore<Clock>, float = 0, senderId = 'window-1') {
+  return t.must('shifts.open', { requestId: newRequestId(), float: { amount: float } }, senderId);
 }
 
 export const newRequestId = (): string => crypto.randomUUID();

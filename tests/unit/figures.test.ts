@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { computeFigures, TENDER_METHODS, type DrawerMovementRecord, type RefundRecord, type SaleRecord } from '../../electron/reports/figures';
-import { allocate, MAX_UNIT_PRICE, orderTotals, settleTenders, taxFor, type Discount, type Tender } from '../../electron/shared/money';
+import { ServiceError } from '../../electron/core/errors';
+import { planEverything, planRefund, refundTenders, type LineState, type RefundPlan } from '../../electron/refunds/refundMath';
+import { computeFigures, TENDER_METHODS, type DrawerMovementRecord, type RefundRecord, type SaleRecord, type TenderMethod } from '../../electron/reports/figures';
+import type { RefundTender, RefundWhat } from '../../electron/shared/contract';
+import { MAX_UNIT_PRICE, orderTotals, settleTenders, type Discount, type Tender } from '../../electron/shared/money';
 
 const CATEGORIES = ['Coffee', 'Pastry', 'Tea'];
 const STAFF = ['Bea T.', 'Max P.', 'Olivia R.'];
 const DAY = '2026-11-23';
+const NEXT_DAY = '2026-11-24';
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 const discount: fc.Arbitrary<Discount | null> = fc.oneof(
   fc.constant(null),
@@ -51,7 +56,7 @@ function makeSale(spec: SaleSpec, p: { rateBp: number; pricesIncludeTax: boolean
   if (!settled.ok) throw new Error(settled.message);
   return {
     orderId: `o${i}`,
-    businessDay: spec.nextDay ? '2026-11-24' : DAY,
+    businessDay: spec.nextDay ? NEXT_DAY : DAY,
     status: spec.cancelled ? 'cancelled' : 'completed',
     staffName: spec.staff,
     taxRateBp: p.rateBp,
@@ -71,48 +76,109 @@ function makeSale(spec: SaleSpec, p: { rateBp: number; pricesIncludeTax: boolean
   };
 }
 
-/** A partial refund of a sale: a share of each line's charged amount, tax computed as the checkout would. */
-function makeRefund(sale: SaleRecord, shareBp: number, method: 'cash' | 'card' | 'other', i: number): RefundRecord {
-  const p = { rateBp: sale.taxRateBp, pricesIncludeTax: sale.pricesIncludeTax };
-  const amounts = sale.lines.map((l) => Math.floor(((l.gross - l.discount) * shareBp) / 10_000));
-  const salesBasis = amounts.reduce((a, b) => a + b, 0);
-  const tax = taxFor(salesBasis, p);
-  const taxes = allocate(tax, amounts);
-  return {
-    refundId: `r${i}`,
-    orderId: sale.orderId,
-    businessDay: DAY,
-    method,
-    staffName: sale.staffName,
-    taxRateBp: sale.taxRateBp,
-    pricesIncludeTax: sale.pricesIncludeTax,
-    lines: sale.lines.map((l, k) => ({
-      categoryName: l.categoryName,
-      amount: amounts[k]! + (sale.pricesIncludeTax ? 0 : taxes[k]!),
-      tax: taxes[k]!,
-    })),
+/** A sale's lines as refundMath sees them (what the customer paid per line, tax included). */
+const lineStates = (sale: SaleRecord): LineState[] =>
+  sale.lines.map((l, k) => ({
+    lineId: `${sale.orderId}-${k}`,
+    name: l.categoryName,
+    quantity: l.quantity,
+    lineTotal: l.gross - l.discount + (sale.pricesIncludeTax ? 0 : l.tax),
+    lineTax: l.tax,
+    refundedQty: 0,
+    refundedAmount: 0,
+    refundedTax: 0,
+  }));
+
+type RefundSpec = { of: number; what: RefundWhat | 'share'; shareBp: number; tender: RefundTender; nextDay: boolean };
+
+/**
+ * Refunds of a day as the refund service writes them: planned by refundMath on what is left of
+ * each order (partial quantities, amounts, everything), back to the original tenders (split over
+ * card, other, cash) or a chosen one; then every cancelled order gets its 'cancel' refund of the rest.
+ */
+function makeRefunds(sales: readonly SaleRecord[], specs: readonly RefundSpec[]): RefundRecord[] {
+  const lines = new Map(sales.map((s) => [s.orderId, lineStates(s)]));
+  const paid = new Map(sales.map((s) => [s.orderId, TENDER_METHODS.map((m) => ({ method: m, paid: sum(s.payments.filter((p) => p.method === m).map((p) => p.amount)), refunded: 0 })).filter((p) => p.paid > 0)]));
+  const out: RefundRecord[] = [];
+  const write = (sale: SaleRecord, plan: RefundPlan, tender: RefundTender, kind: 'refund' | 'cancel', nextDay: boolean) => {
+    const tenders = refundTenders(plan.amount, paid.get(sale.orderId)!, tender);
+    paid.set(sale.orderId, paid.get(sale.orderId)!.map((p) => ({ ...p, refunded: p.refunded + sum(tenders.filter((t) => t.method === p.method).map((t) => t.amount)) })));
+    lines.set(
+      sale.orderId,
+      lines.get(sale.orderId)!.map((l) => {
+        const taken = plan.lines.filter((p) => p.lineId === l.lineId);
+        return { ...l, refundedQty: l.refundedQty + sum(taken.map((p) => p.quantity)), refundedAmount: l.refundedAmount + sum(taken.map((p) => p.amount)), refundedTax: l.refundedTax + sum(taken.map((p) => p.tax)) };
+      }),
+    );
+    const categoryOf = (lineId: string) => sale.lines[Number(lineId.slice(lineId.lastIndexOf('-') + 1))]!.categoryName;
+    out.push({
+      refundId: `r${out.length}`,
+      orderId: sale.orderId,
+      businessDay: nextDay ? NEXT_DAY : DAY,
+      kind,
+      tenders,
+      staffName: sale.staffName,
+      taxRateBp: sale.taxRateBp,
+      pricesIncludeTax: sale.pricesIncludeTax,
+      lines: plan.lines.map((l) => ({ categoryName: categoryOf(l.lineId), amount: l.amount, tax: l.tax })),
+    });
   };
+  if (sales.length > 0) {
+    for (const spec of specs) {
+      const sale = sales[spec.of % sales.length]!;
+      const left = lines.get(sale.orderId)!;
+      const what: RefundWhat =
+        spec.what !== 'share'
+          ? spec.what.kind === 'lines'
+            ? { kind: 'lines', lines: [{ lineId: left[spec.of % left.length]!.lineId, quantity: spec.what.lines[0]!.quantity }] }
+            : spec.what
+          : { kind: 'amount', amount: Math.max(1, Math.floor((sale.total * spec.shareBp) / 10_000)) };
+      try {
+        write(sale, planRefund(left, what, 'PHP'), spec.tender, 'refund', spec.nextDay);
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error; // more than is left: refused, nothing written
+      }
+    }
+  }
+  for (const sale of sales) if (sale.status === 'cancelled') write(sale, planEverything(lines.get(sale.orderId)!), 'original', 'cancel', false);
+  return out;
 }
+
+const refundSpec: fc.Arbitrary<RefundSpec> = fc.record({
+  of: fc.nat(),
+  what: fc.oneof(
+    fc.constant('share' as const),
+    fc.constant({ kind: 'all' as const }),
+    fc.integer({ min: 1, max: 20 }).map((quantity): RefundWhat => ({ kind: 'lines', lines: [{ lineId: '?', quantity }] })),
+  ),
+  shareBp: fc.integer({ min: 1, max: 10_000 }),
+  tender: fc.constantFrom<RefundTender>('original', 'original', 'cash', 'card', 'other'),
+  nextDay: fc.boolean(),
+});
 
 const day = fc
   .record({
     sales: fc.array(fc.tuple(saleSpec, policy), { maxLength: 12 }),
-    refunds: fc.array(fc.record({ of: fc.nat(), shareBp: fc.integer({ min: 0, max: 10_000 }), method: fc.constantFrom(...TENDER_METHODS) }), { maxLength: 4 }),
+    refunds: fc.array(refundSpec, { maxLength: 6 }),
     drawer: fc.array(
-      fc.record({ kind: fc.constantFrom('pay_in' as const, 'pay_out' as const, 'safe_drop' as const, 'no_sale' as const), amount: fc.integer({ min: 1, max: 500_000 }) }),
+      fc.record({ kind: fc.constantFrom('pay_in' as const, 'pay_out' as const, 'safe_drop' as const, 'no_sale' as const), amount: fc.integer({ min: 1, max: 500_000 }), voided: fc.boolean() }),
       { maxLength: 6 },
     ),
     float: fc.integer({ min: 0, max: 1_000_000 }),
   })
   .map(({ sales, refunds, drawer, float }) => {
     const saleRecords = sales.map(([s, p], i) => makeSale(s, p, i));
-    const refundable = saleRecords.filter((s) => s.status !== 'cancelled');
-    const refundRecords = refundable.length === 0 ? [] : refunds.map((r, i) => makeRefund(refundable[r.of % refundable.length]!, r.shareBp, r.method, i));
-    const moves: DrawerMovementRecord[] = drawer.map((d) => ({ businessDay: DAY, kind: d.kind, amount: d.kind === 'no_sale' ? 0 : d.amount }));
-    return { sales: saleRecords, refunds: refundRecords, drawer: moves, openingFloat: float, days: { from: DAY, to: DAY } };
+    const moves: DrawerMovementRecord[] = drawer.flatMap((d) => {
+      const move = { businessDay: DAY, kind: d.kind, amount: d.kind === 'no_sale' ? 0 : d.amount };
+      // A wrong movement is voided by a counter-movement carrying the negated amount.
+      return d.voided && d.kind !== 'no_sale' ? [move, { ...move, amount: -move.amount }] : [move];
+    });
+    return { sales: saleRecords, refunds: makeRefunds(saleRecords, refunds), drawer: moves, openingFloat: float, days: { from: DAY, to: DAY } };
   });
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const onDay = <T extends { businessDay: string }>(xs: readonly T[]) => xs.filter((x) => x.businessDay === DAY);
+const handedBack = (refunds: readonly RefundRecord[], method?: TenderMethod) =>
+  sum(refunds.flatMap((r) => r.tenders.filter((t) => !method || t.method === method).map((t) => t.amount)));
 
 describe('figures: identities on random days', () => {
   test('property: net = gross − discounts − refunds; Σ by category = Σ by staff = net', () => {
@@ -128,13 +194,15 @@ describe('figures: identities on random days', () => {
     );
   });
 
-  test('property: Σ tender sales − Σ refunds = collected; collected = net + tax added on top', () => {
+  test('property: Σ tender sales − Σ refunds (split over tenders) = collected; collected = net + tax added on top', () => {
     fc.assert(
       fc.property(day, (input) => {
         const f = computeFigures(input);
+        const refunds = onDay(input.refunds);
         const tenderSales = sum(TENDER_METHODS.map((m) => f.tenders[m].sales));
-        const refunded = sum(input.refunds.flatMap((r) => r.lines.map((l) => l.amount)));
-        expect(tenderSales - refunded).toBe(f.collected);
+        expect(tenderSales - handedBack(refunds)).toBe(f.collected);
+        expect(sum(refunds.flatMap((r) => r.lines.map((l) => l.amount)))).toBe(handedBack(refunds));
+        for (const m of TENDER_METHODS) expect(f.tenders[m].refunded).toBe(handedBack(refunds, m));
         expect(sum(TENDER_METHODS.map((m) => f.tenders[m].collected))).toBe(f.collected);
         expect(f.collected).toBe(f.net + f.taxAdded);
         expect(f.inconsistentOrders).toEqual([]);
@@ -147,9 +215,8 @@ describe('figures: identities on random days', () => {
     fc.assert(
       fc.property(day, (input) => {
         const f = computeFigures(input);
-        const counted = input.sales.filter((s) => s.status !== 'cancelled' && s.businessDay === DAY);
-        const cashSales = sum(counted.flatMap((s) => s.payments.filter((p) => p.method === 'cash').map((p) => p.amount)));
-        const cashRefunds = sum(input.refunds.filter((r) => r.method === 'cash').flatMap((r) => r.lines.map((l) => l.amount)));
+        const cashSales = sum(onDay(input.sales).flatMap((s) => s.payments.filter((p) => p.method === 'cash').map((p) => p.amount)));
+        const cashRefunds = handedBack(onDay(input.refunds), 'cash');
         const move = (k: string) => sum(input.drawer.filter((d) => d.kind === k).map((d) => d.amount));
         expect(f.expectedCash).toBe(input.openingFloat + cashSales - cashRefunds + move('pay_in') - move('pay_out') - move('safe_drop'));
         expect(f.expectedCash).toBe(input.openingFloat + f.tenders.cash.collected + f.drawer.payIns - f.drawer.payOuts - f.drawer.safeDrops);
@@ -158,19 +225,50 @@ describe('figures: identities on random days', () => {
     );
   });
 
-  test('property: report totals equal the sums of the stored orders; cancelled and other days count for nothing; every figure is an integer', () => {
+  test('property: report totals equal the sums of the stored orders (cancelled ones too) and refunds of the day; other days count for nothing; every figure is an integer', () => {
     fc.assert(
       fc.property(day, (input) => {
         const f = computeFigures(input);
-        const counted = input.sales.filter((s) => s.status !== 'cancelled' && s.businessDay === DAY);
+        const counted = onDay(input.sales);
+        const refunds = onDay(input.refunds);
         expect(f.ordersCount).toBe(counted.length);
+        expect(f.refundsCount).toBe(refunds.length);
+        expect(f.cancellations).toBe(refunds.filter((r) => r.kind === 'cancel').length);
         expect(f.gross).toBe(sum(counted.map((s) => s.subtotal)));
         expect(f.discounts).toBe(sum(counted.map((s) => s.discountTotal)));
-        expect(f.tax + sum(input.refunds.flatMap((r) => r.lines.map((l) => l.tax)))).toBe(sum(counted.map((s) => s.taxTotal)));
+        expect(f.tax + sum(refunds.flatMap((r) => r.lines.map((l) => l.tax)))).toBe(sum(counted.map((s) => s.taxTotal)));
         expect(sum(TENDER_METHODS.map((m) => f.tenders[m].sales))).toBe(sum(counted.map((s) => s.total)));
         const ints: number[] = [];
         JSON.stringify(f, (_k, v: unknown) => (typeof v === 'number' && ints.push(v), v));
         for (const n of ints) expect(Number.isSafeInteger(n)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('property: refunds of an order never exceed it; a cancelled order and its cancel on the same day net to nothing', () => {
+    fc.assert(
+      fc.property(day, (input) => {
+        for (const sale of input.sales) {
+          const mine = input.refunds.filter((r) => r.orderId === sale.orderId);
+          const back = handedBack(mine);
+          const tax = sum(mine.flatMap((r) => r.lines.map((l) => l.tax)));
+          if (sale.status === 'cancelled') {
+            expect(back).toBe(sale.total);
+            expect(tax).toBe(sale.taxTotal);
+            for (const m of TENDER_METHODS) expect(handedBack(mine.filter((r) => r.kind === 'cancel'), m)).toBeLessThanOrEqual(sum(sale.payments.filter((p) => p.method === m).map((p) => p.amount)));
+          } else {
+            expect(back).toBeLessThanOrEqual(sale.total);
+            expect(tax).toBeLessThanOrEqual(sale.taxTotal);
+          }
+        }
+        const cancelled = input.sales.filter((s) => s.status === 'cancelled' && s.businessDay === DAY);
+        const theirRefunds = input.refunds.filter((r) => cancelled.some((s) => s.orderId === r.orderId));
+        if (theirRefunds.some((r) => r.businessDay !== DAY)) return;
+        const f = computeFigures({ sales: cancelled, refunds: theirRefunds, openingFloat: input.openingFloat, days: input.days });
+        // (Per tender, a refund to another tender earlier may have moved money between cash and card.)
+        expect(f).toMatchObject({ net: 0, tax: 0, taxAdded: 0, collected: 0, refundsCount: theirRefunds.length, cancellations: cancelled.length });
+        for (const c of f.byCategory) expect(c.net).toBe(0);
       }),
       { numRuns: 300 },
     );
@@ -212,7 +310,7 @@ describe('figures: hand-computed examples', () => {
     expect(f.expectedCash).toBe(200000 + 35500 - 10000);
   });
 
-  test('tax-exclusive with a discount and a partial card refund; a cancelled order and averages round half-up', () => {
+  test('tax-exclusive with a discount and a card refund of one line; a cancelled order counts as a sale plus its cancel; averages round half-up', () => {
     // 20500 at 7.5% excl., 500 discount → taxable 20000, tax 1500, total 21500
     const a = sale({
       taxRateBp: 750,
@@ -229,14 +327,23 @@ describe('figures: hand-computed examples', () => {
     });
     const b = sale({ orderId: 'b', taxRateBp: 750, pricesIncludeTax: false, subtotal: 1, taxTotal: 0, total: 1, lines: [{ quantity: 1, gross: 1, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 1, change: 0 }] });
     const cancelled = sale({ orderId: 'c', status: 'cancelled', subtotal: 99999, total: 99999, lines: [{ quantity: 1, gross: 99999, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 99999, change: 0 }] });
-    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, method: 'card', staffName: 'Bea T.', taxRateBp: 750, pricesIncludeTax: false, lines: [{ categoryName: 'Pastry', amount: 8063, tax: 563 }] };
-    const f = computeFigures({ sales: [a, b, cancelled], refunds: [refund] });
-    expect(f).toMatchObject({ gross: 20501, discounts: 500, refunds: 7500, net: 12501, tax: 937, taxAdded: 937, ordersCount: 2, refundsCount: 1 });
-    expect(f.tenders).toEqual({ cash: { sales: 11501, refunded: 0, collected: 11501 }, card: { sales: 10000, refunded: 8063, collected: 1937 }, other: { sales: 0, refunded: 0, collected: 0 } });
-    expect(f.collected).toBe(13438);
-    expect(f.averageOrder).toBe(10001); // 20001 / 2 = 10000.5 → 10001 (half-up)
+    // The pastry back to the original tenders (card first): 7500 + its 562 tax.
+    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', tenders: [{ method: 'card', amount: 8062 }], staffName: 'Bea T.', taxRateBp: 750, pricesIncludeTax: false, lines: [{ categoryName: 'Pastry', amount: 8062, tax: 562 }] };
+    const cancel: RefundRecord = { refundId: 'rc', orderId: 'c', businessDay: DAY, kind: 'cancel', tenders: [{ method: 'cash', amount: 99999 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ categoryName: 'Tea', amount: 99999, tax: 0 }] };
+    const f = computeFigures({ sales: [a, b, cancelled], refunds: [refund, cancel] });
+    expect(f).toMatchObject({ gross: 120500, discounts: 500, refunds: 107499, net: 12501, tax: 938, taxAdded: 938, ordersCount: 3, refundsCount: 2, cancellations: 1 });
+    expect(f.tenders).toEqual({ cash: { sales: 111500, refunded: 99999, collected: 11501 }, card: { sales: 10000, refunded: 8062, collected: 1938 }, other: { sales: 0, refunded: 0, collected: 0 } });
+    expect(f.collected).toBe(13439);
+    expect(f.averageOrder).toBe(40000); // (120500 − 500) / 3
     expect(f.byCategory).toEqual([{ name: 'Coffee', net: 12500 }, { name: 'Pastry', net: 0 }, { name: 'Tea', net: 1 }]);
+    expect(f.taxByRate).toEqual([{ rateBp: 750, tax: 938 }, { rateBp: 1200, tax: 0 }]);
     expect(f.inconsistentOrders).toEqual([]);
+    expect(computeFigures({ sales: [b, { ...b, orderId: 'd', subtotal: 2, total: 2, lines: [{ ...b.lines[0]!, gross: 2 }], payments: [{ method: 'cash', amount: 2, change: 0 }] }] }).averageOrder).toBe(2); // 1.5 → 2 (half-up)
+  });
+
+  test('a refund whose tenders do not add up to its lines is refused', () => {
+    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', tenders: [{ method: 'cash', amount: 99 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ categoryName: 'Tea', amount: 100, tax: 0 }] };
+    expect(() => computeFigures({ sales: [], refunds: [refund] })).toThrow('tenders 99 differ from its lines 100');
   });
 
   test('stored totals that disagree with their lines or payments are flagged', () => {

@@ -115,9 +115,15 @@ const discountApprovalParams = z.discriminatedUnion('scope', [
   z.strictObject({ scope: z.literal('line'), lineId: id, kind: discountKind, value: discountValue }).refine((d) => d.kind !== 'percent' || d.value <= 10_000, percentAtMost100),
 ]);
 const cancelApprovalParams = z.strictObject({ orderId: id });
+// A refund approval is bound to the order, the money handed back and where it goes.
+const refundApprovalParams = z.strictObject({ orderId: id, amount: z.int().min(0).max(100_000_000_000), tender: z.enum(['original', 'cash', 'card', 'other']) });
+// A variance approval is bound to the shift and the variance the last count showed.
+const varianceApprovalParams = z.strictObject({ shiftId: id, variance: z.int().min(-100_000_000_000).max(100_000_000_000) });
 export interface ApprovalParams {
   'discount.overLimit': z.infer<typeof discountApprovalParams>;
   'order.cancelPaid': z.infer<typeof cancelApprovalParams>;
+  'order.refund': z.infer<typeof refundApprovalParams>;
+  'shift.variance': z.infer<typeof varianceApprovalParams>;
 }
 /** An action with its parameters, as the approval dialog asks for it. */
 export type ApprovalRequest = { [A in OverrideAction]: { action: A; params: ApprovalParams[A] } }[OverrideAction];
@@ -206,6 +212,18 @@ export const accountChannels = {
         pin: pinDigits,
         action: z.literal('order.cancelPaid'),
         params: cancelApprovalParams,
+      }),
+      z.strictObject({
+        username: text(150, { min: 1, required: 'Choose the manager' }),
+        pin: pinDigits,
+        action: z.literal('order.refund'),
+        params: refundApprovalParams,
+      }),
+      z.strictObject({
+        username: text(150, { min: 1, required: 'Choose the manager' }),
+        pin: pinDigits,
+        action: z.literal('shift.variance'),
+        params: varianceApprovalParams,
       }),
     ]),
     permission: 'cart.use',

@@ -4,6 +4,7 @@ import type { Currency, Minor } from '../money';
 import { cursor, id, text } from '../schemas';
 import type { MoneyTotals, OrderContact } from './cart';
 import { channel, empty, minor } from './channel';
+import type { RefundView } from './refunds';
 
 export type OrderStatus = 'pending' | 'preparing' | 'ready' | 'completed' | 'cancelled';
 export type PaymentMethod = 'cash' | 'card' | 'other';
@@ -56,6 +57,10 @@ export interface OrderDetail extends OrderSummary, MoneyTotals, OrderContact {
   pricesIncludeTax: boolean;
   lines: OrderLineView[];
   payments: PaymentView[];
+  /** Refunds of this order, oldest first (a cancel is a refund of everything). */
+  refunds: RefundView[];
+  /** Σ refunds handed back. */
+  refunded: Minor;
 }
 
 export interface CheckoutResult {

@@ -4,6 +4,7 @@ import { MAX_TAX_RATE_BP, percentToBasisPoints, type Currency } from '../money';
 import { SECURITY_LIMITS } from '../securityLimits';
 import { text } from '../schemas';
 import { channel, empty } from './channel';
+import type { DrawerSettingsView } from './shifts';
 
 export interface SecuritySettingsView {
   maxFailedAttempts: number;
@@ -18,6 +19,7 @@ export interface SecuritySettingsView {
 export interface SettingsView {
   shop: ShopSettingsView;
   security: SecuritySettingsView;
+  drawer: DrawerSettingsView;
   /** Where the email encryption key is kept, and whether the OS protects it. */
   keyStorage: { backend: string; protected: boolean; warning: string | null };
 }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { OrderDetail } from '../../../electron/shared/contract';
+import type { OrderDetail, RefundPreview } from '../../../electron/shared/contract';
 import { formatMoney } from '../format';
 import { useFormRequest } from '../hooks/useFormRequest';
+import { useLoaded } from '../hooks/useLoaded';
 import { useOrdersStore } from '../stores/ordersStore';
+import { handBackWords, previewRefund } from '../stores/refundStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { FormButtons } from './FormButtons';
@@ -10,7 +12,21 @@ import { ManagerApproval } from './ManagerApproval';
 import { TextField } from './TextField';
 
 /**
- * "Cancel order": a reason, then orders.cancel. Managers cancel straight away; for a barista main
+ * What cancelling hands back, from main's preview of refunding everything left to the original
+ * payment: "Cancelling refunds ₱150.00 (₱50.00 in cash from the drawer)."
+ */
+function handBackSentence(order: OrderDetail, preview: RefundPreview | null): string {
+  const money = (m: number) => formatMoney(m, order.currency);
+  const left = order.total - order.refunded;
+  if (!preview && left > 0) return `${money(order.total)} paid. Cancelling gives back what is left of it, the way it was paid.`;
+  if (!preview || preview.amount === 0) return 'Nothing is left to refund: cancelling only marks the order as cancelled.';
+  const before = order.refunded > 0 ? ` (${money(order.refunded)} was refunded before)` : '';
+  const how = handBackWords(preview.tenders, order.currency);
+  return `Cancelling refunds ${money(preview.amount)}${how ? ` (${how})` : ''}${before}.`;
+}
+
+/**
+ * "Cancel order": a reason, then orders.cancel (main refunds everything left, then cancels). Managers cancel straight away; for a barista main
  * answers FORBIDDEN and a manager approves in place with their PIN, then the same cancel is sent
  * again with the approval.
  */
@@ -20,6 +36,8 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
   const { busy, errors, setErrors, top, send, showError } = useFormRequest<'reason'>();
   const [step, setStep] = useState<'reason' | 'approve'>('reason');
   const [whyManager, setWhyManager] = useState<string | null>(null);
+  const loaded = useLoaded(() => previewRefund({ orderId: order.id, what: { kind: 'all' }, tender: 'original' }), [order.id]);
+  const preview = loaded?.ok ? loaded.value : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,10 +80,10 @@ export function CancelOrderDialog({ order, onClose }: { order: OrderDetail; onCl
       <form onSubmit={submit} noValidate>
         <div className="dialog-head">
           <h2 className="dialog-title">Cancel order {order.shortNumber}</h2>
-          <p className="muted">
-            {formatMoney(order.total, order.currency)} paid. Give the money back to the customer; the order stays in the history as
-            cancelled.
+          <p className="lead cancel-hand-back" aria-live="polite">
+            {loaded ? handBackSentence(order, preview) : 'Working out what cancelling hands back…'}
           </p>
+          <p className="muted">The order stays in the history as cancelled, with the refund under it.</p>
         </div>
         <TextField
           label="Reason"

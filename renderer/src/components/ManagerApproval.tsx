@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApprovalRequest } from '../../../electron/shared/contract';
+import type { ApprovalRequest, Role } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
 import { call } from '../api';
 import { isAuthLoss } from '../stores/cartStore';
@@ -8,6 +8,8 @@ import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { PinPad } from './PinPad';
 import { SelectField } from './SelectField';
+
+const APPROVER_ROLES: readonly Role[] = ['manager', 'owner'];
 
 interface ManagerApprovalProps {
   /** The dialog's accessible name (the same as the step before, e.g. "Order discount"). */
@@ -26,16 +28,18 @@ interface ManagerApprovalProps {
   onDone(): void;
   onBack(): void;
   onClose(): void;
+  /** Who can approve it (default: managers and owners; a refund over the limit: owners only). */
+  approverRoles?: readonly Role[];
 }
 
 /**
  * Manager override in place: a manager (or owner) picks their name and types their PIN; main
  * hands back a single-use approval and the original request is sent again with it.
  */
-export function ManagerApproval({ label, kicker, question, whyManager, request, retry, onDone, onBack, onClose }: ManagerApprovalProps) {
+export function ManagerApproval({ label, kicker, question, whyManager, request, retry, onDone, onBack, onClose, approverRoles = APPROVER_ROLES }: ManagerApprovalProps) {
   const users = useSessionStore((s) => s.users);
   const refreshUsers = useSessionStore((s) => s.refreshUsers);
-  const managers = users.filter((u) => u.role === 'manager' || u.role === 'owner');
+  const managers = users.filter((u) => approverRoles.includes(u.role));
   const [username, setUsername] = useState(managers[0]?.username ?? '');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);

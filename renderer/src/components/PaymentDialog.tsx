@@ -8,6 +8,7 @@ import { useCartStore } from '../stores/cartStore';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { FormButtons } from './FormButtons';
+import { OpenShiftButton, refusedForNoShift, usePaymentScreen } from './shift/paymentShift';
 import { TextField } from './TextField';
 
 interface PaymentDialogProps {
@@ -60,6 +61,7 @@ function cashQuickAmounts(due: Minor, currency: Currency): Minor[] {
  * never charged twice.
  */
 export function PaymentDialog(props: PaymentDialogProps) {
+  usePaymentScreen();
   return props.total === 0 ? <NothingToPayDialog {...props} /> : <TenderDialog {...props} />;
 }
 
@@ -113,6 +115,8 @@ function TenderDialog({ total, currency, onClose }: PaymentDialogProps) {
   const [amountText, setAmountText] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const { busy, top: error, setTop: setError, send, showError } = useFormRequest();
+  /** Main refused cash because no shift is open on this till: offer the way to the Drawer. */
+  const [noShift, setNoShift] = useState(false);
   const nextKey = useRef(1);
   const sending = useRef(false); // a double tap lands before React re-renders
   const cashRef = useRef<HTMLInputElement>(null);
@@ -225,10 +229,14 @@ function TenderDialog({ total, currency, onClose }: PaymentDialogProps) {
       return;
     }
     sending.current = true;
+    setNoShift(false);
     const result = await send(() => checkout(requestId, effective.map(toInput)));
     sending.current = false;
     if (result.ok) onClose();
-    else showError(result.error);
+    else {
+      showError(result.error);
+      setNoShift(await refusedForNoShift(result.error, effective.some((t) => t.method === 'cash')));
+    }
   }
 
   let changeText: string;
@@ -373,6 +381,7 @@ function TenderDialog({ total, currency, onClose }: PaymentDialogProps) {
           </button>
 
           <ErrorMessage message={error} />
+          {noShift && error && <OpenShiftButton onLeave={onClose} />}
 
           <FormButtons
             className="dialog-actions"

@@ -8,6 +8,7 @@ const TABS: { view: MainView; label: string }[] = [
   { view: 'counter', label: 'Counter' },
   { view: 'queue', label: 'Queue' },
   { view: 'orders', label: 'Orders' },
+  { view: 'shift', label: 'Drawer' },
   { view: 'menu', label: 'Menu' },
   { view: 'staff', label: 'Staff' },
   { view: 'audit', label: 'Audit log' },

@@ -11,9 +11,11 @@ import { ModifierDialog } from '../components/ModifierDialog';
 import { ParkDialog } from '../components/ParkDialog';
 import { ParkedDialog } from '../components/ParkedDialog';
 import { PaymentDialog } from '../components/PaymentDialog';
+import { CounterShiftBanner } from '../components/shift/ShiftBanners';
 import { menuIndex, searchIndex } from '../menuSearch';
 import { useCartStore } from '../stores/cartStore';
 import { hasPermission, useSessionStore } from '../stores/sessionStore';
+import { useShiftStore } from '../stores/shiftStore';
 
 type Open =
   | { kind: 'charge' }
@@ -51,6 +53,8 @@ export function CounterScreen() {
   const addItem = useCartStore((s) => s.addItem);
   const addBySku = useCartStore((s) => s.addBySku);
   const mayDiscount = useSessionStore((s) => hasPermission(s.session, 'discount.apply'));
+  const shiftState = useShiftStore((s) => s.state);
+  const loadShift = useShiftStore((s) => s.load);
   const [open, setOpen] = useState<Open | null>(null);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -61,7 +65,9 @@ export function CounterScreen() {
     void loadMenu();
     void loadCart();
     void loadParked();
-  }, [loadMenu, loadCart, loadParked]);
+    // Whether this till has a shift open (the banner: cash needs one; a stale one must be closed).
+    void loadShift();
+  }, [loadMenu, loadCart, loadParked, loadShift]);
 
   // "Sold out for today" ends when the next business day starts: read the menu again then, so a
   // till left open overnight offers the item again without anyone reloading.
@@ -228,6 +234,7 @@ export function CounterScreen() {
     <main className="counter-screen">
       <h1 className="visually-hidden">Counter</h1>
       <div className="counter-menu">
+        <CounterShiftBanner state={shiftState} />
         {notice && (
           <div className="counter-notice">
             <ErrorMessage message={notice} onDismiss={dismissNotice} />

@@ -6,6 +6,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { ReceiptDialog } from '../components/ReceiptDialog';
 import { ReceiptOutcomeLine } from '../components/ReceiptOutcomeLine';
+import { RefundDialog } from '../components/refunds/RefundDialog';
+import { RefundList } from '../components/refunds/RefundList';
 import { ORDER_STATUS_LABELS, PAYMENT_LABELS, formatDateTime, formatMoney, formatOrderWhen, formatTime, itemCountLabel, optionsSummary, taxLabel } from '../format';
 import { printReceipt, type ReceiptOutcome } from '../receipts';
 import { useOrdersStore } from '../stores/ordersStore';
@@ -88,6 +90,7 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
   const detailError = useOrdersStore((s) => s.detailError);
   const [showReceipt, setShowReceipt] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [refunding, setRefunding] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [outcome, setOutcome] = useState<ReceiptOutcome | null>(null);
 
@@ -114,6 +117,10 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
   const order = detail;
   const currency: Currency = order.currency;
   const money = (m: number) => formatMoney(m, currency);
+  // Paid and not cancelled, with money still to give back (a ₱0 order has none).
+  const canRefund = order.status !== 'cancelled' && order.total - order.refunded > 0;
+  const refundBadge =
+    order.status === 'cancelled' || order.refunded <= 0 ? null : order.refunded >= order.total ? 'Refunded' : 'Partly refunded';
 
   async function print() {
     if (printing) return;
@@ -129,6 +136,7 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
       <div className="order-detail-head">
         <h2 id="order-detail-title">Order {order.shortNumber}</h2>
         <span className={`status status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</span>
+        {refundBadge && <span className="status status--refunded">{refundBadge}</span>}
       </div>
       <div className="order-actions">
         <button type="button" className="btn btn--secondary btn--small" onClick={() => setShowReceipt(true)}>
@@ -139,10 +147,20 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
           <Icon name="printer" />
           Print receipt
         </button>
-        {CANCELLABLE.includes(order.status) && (
-          <button type="button" className="btn btn--danger-outline btn--small order-cancel-btn" onClick={() => setCancelling(true)}>
-            Cancel order
-          </button>
+        {/* Money going back, together on the right (on a narrow screen, their own row). */}
+        {(canRefund || CANCELLABLE.includes(order.status)) && (
+          <div className="order-money-actions">
+            {canRefund && (
+              <button type="button" className="btn btn--secondary btn--small" onClick={() => setRefunding(true)}>
+                Refund
+              </button>
+            )}
+            {CANCELLABLE.includes(order.status) && (
+              <button type="button" className="btn btn--danger-outline btn--small order-cancel-btn" onClick={() => setCancelling(true)}>
+                Cancel order
+              </button>
+            )}
+          </div>
         )}
       </div>
       <ReceiptOutcomeLine outcome={outcome} />
@@ -253,6 +271,8 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
         </dl>
       )}
 
+      <RefundList refunds={order.refunds} total={order.total} refunded={order.refunded} currency={currency} timeZone={timeZone} />
+
       {order.statusHistory.length > 0 && (
         <>
           <h3 className="order-pay-title">History</h3>
@@ -271,6 +291,7 @@ function OrderDetailPanel({ timeZone }: { timeZone: string | undefined }) {
 
       {showReceipt && <ReceiptDialog orderId={order.id} onClose={() => setShowReceipt(false)} />}
       {cancelling && <CancelOrderDialog order={order} onClose={() => setCancelling(false)} />}
+      {refunding && <RefundDialog order={order} onClose={() => setRefunding(false)} />}
     </section>
   );
 }

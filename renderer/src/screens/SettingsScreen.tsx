@@ -1,12 +1,13 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SecuritySettingsView, ShopSettingsView } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
 import { SECURITY_LIMITS } from '../../../electron/shared/securityLimits';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { SubmitButton } from '../components/FormButtons';
 import { Icon } from '../components/Icon';
 import { SelectField } from '../components/SelectField';
+import { CheckField, SaveActions } from '../components/SettingsFields';
+import { DrawerSettingsForm } from '../components/shift/DrawerSettingsForm';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { timeZoneList, timeZoneName, toPercentInput } from '../format';
@@ -62,6 +63,7 @@ export function SettingsScreen() {
             {settings.keyStorage.warning && <KeyStorage keyStorage={settings.keyStorage} />}
             <ShopForm shop={settings.shop} />
             <SecurityForm security={settings.security} />
+            <DrawerSettingsForm drawer={settings.drawer} currency={settings.shop.currency} />
             {!settings.keyStorage.warning && <KeyStorage keyStorage={settings.keyStorage} />}
           </>
         )}
@@ -341,43 +343,4 @@ function toPrinters(result: Result<{ name: string; isDefault: boolean }[]> | nul
   if (!result) return { state: 'loading' };
   if (result.ok && result.value.length > 0) return { state: 'list', printers: result.value };
   return { state: 'none', message: result.ok ? 'No printers found on this computer.' : result.error.message };
-}
-
-interface CheckFieldProps {
-  label: string;
-  checked: boolean;
-  onChange(checked: boolean): void;
-  error?: string | undefined;
-  hint?: string;
-  disabled: boolean;
-}
-
-/** A labelled checkbox with an optional hint and a field error under it. */
-function CheckField({ label, checked, onChange, error, hint, disabled }: CheckFieldProps) {
-  const id = useId();
-  return (
-    <div className={`field field--check${error ? ' field--invalid' : ''}`}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} disabled={disabled} />
-      <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint field-hint--check">{hint}</p>}
-      {error && <p className="field-error">{error}</p>}
-    </div>
-  );
-}
-
-/** The foot of a settings card: main's problem, the saved note and the save button. */
-function SaveActions({ top, saved, submitLabel, busy }: { top: string | null; saved: string | false; submitLabel: string; busy: boolean }) {
-  return (
-    <>
-      <ErrorMessage message={top} />
-      <div className="settings-actions">
-        {saved && (
-          <p className="success" role="status">
-            {saved}
-          </p>
-        )}
-        <SubmitButton label={submitLabel} busy={busy} />
-      </div>
-    </>
-  );
 }

@@ -10,15 +10,17 @@ import { useMenuAdminStore } from './menuAdminStore';
 import { useOrdersStore } from './ordersStore';
 import { useQueueStore } from './queueStore';
 import { useSettingsStore } from './settingsStore';
+import { useShiftStore } from './shiftStore';
 import { useStaffStore } from './staffStore';
 
-export type MainView = 'counter' | 'queue' | 'orders' | 'menu' | 'staff' | 'audit' | 'settings';
+export type MainView = 'counter' | 'queue' | 'orders' | 'shift' | 'menu' | 'staff' | 'audit' | 'settings';
 
 /** What each view needs (null: everyone signed in). Hiding is a convenience; main enforces. */
 export const VIEW_PERMISSION: Record<MainView, Permission | null> = {
   counter: null,
   queue: 'orders.view',
   orders: null,
+  shift: 'shifts.operate',
   menu: 'menu.edit',
   staff: 'staff.view',
   audit: 'audit.view',
@@ -67,6 +69,7 @@ function resetWorkStores(): void {
   useAuditStore.getState().reset();
   useSettingsStore.getState().reset();
   useMenuAdminStore.getState().reset();
+  useShiftStore.getState().reset();
 }
 
 export const useSessionStore = create<SessionState>()((set, get) => {

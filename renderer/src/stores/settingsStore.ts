@@ -2,7 +2,7 @@
 // encryption key lives.
 import { create } from 'zustand';
 import { call } from '../api';
-import type { ChannelInput, SettingsView } from '../../../electron/shared/contract';
+import type { ChannelInput, DrawerSettingsView, SettingsView } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
 
 interface SettingsState {
@@ -13,6 +13,7 @@ interface SettingsState {
   load(): Promise<void>;
   saveSecurity(input: ChannelInput<'settings.updateSecurity'>): Promise<Result<SettingsView>>;
   saveShop(input: ChannelInput<'settings.updateShop'>): Promise<Result<SettingsView>>;
+  saveDrawer(input: ChannelInput<'settings.updateDrawer'>): Promise<Result<DrawerSettingsView>>;
   reset(): void;
 }
 
@@ -22,7 +23,7 @@ const initial = {
   error: null as string | null,
 };
 
-export const useSettingsStore = create<SettingsState>()((set) => {
+export const useSettingsStore = create<SettingsState>()((set, get) => {
   let generation = 0;
 
   return {
@@ -51,6 +52,14 @@ export const useSettingsStore = create<SettingsState>()((set) => {
       const gen = generation;
       const result = await call('settings.updateShop', input);
       if (result.ok && gen === generation) set({ settings: result.value });
+      return result;
+    },
+
+    async saveDrawer(input) {
+      const gen = generation;
+      const result = await call('settings.updateDrawer', input);
+      const settings = get().settings;
+      if (result.ok && gen === generation && settings) set({ settings: { ...settings, drawer: result.value } });
       return result;
     },
 
