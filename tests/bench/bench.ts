@@ -7,6 +7,7 @@ import { ensureBigDb } from './bigDb';
 import { bigDbFigures } from './bigFigures';
 import { addToCartFigures, interleavedCheckouts, setUpCounter, standardSpecs } from './counter';
 import { menuFigures } from './menu';
+import { shiftFigures } from './shiftFigures';
 import { fileSystemOf, machine, QUICK, SIZES, Table } from './report';
 import { rendererColdLoad } from './renderer';
 
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   await menuFigures(table);
   console.log(`\nScale (${SIZES.bigOrders.toLocaleString('en')} orders${big.generatedInS === null ? ', cached' : `, generated in ${big.generatedInS.toFixed(0)} s`}):`);
   await bigDbFigures(big, table);
+  console.log(`\nShifts, Z close and refunds (${SIZES.bigOrders.toLocaleString('en')} orders):`);
+  await shiftFigures(big, table);
   console.log('\nRenderer:');
   await rendererColdLoad(table);
 

@@ -1,5 +1,6 @@
 // The counter's hot path on a fresh database: add-to-cart, and checkout against its floor with
 // router and floor samples interleaved in one loop (DESIGN.md §6).
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +27,8 @@ export interface CheckoutSpec {
 export async function setUpCounter(dir?: string): Promise<{ t: TestCore<BenchClock>; items: MenuItemView[] }> {
   const t = makeTestCore({ clock: new BenchClock(), dir });
   await t.must('setup.complete', setupInput());
+  // Cash goes into a counted drawer: the till's shift is open, as at any shop during the day.
+  await t.must('shifts.open', { requestId: randomUUID(), float: { amount: 200_000 } });
   const items = (await t.must('menu.list', {})).flatMap((c) => c.items);
   return { t, items };
 }
