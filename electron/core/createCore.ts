@@ -131,7 +131,8 @@ export function createCore(options: CoreOptions) {
   const openShift = new OpenShift(sqlite);
   const refundRecords = new RefundRecords(sqlite);
   const history = new OrderHistory(deps, settings, refundRecords);
-  const checkout = new CheckoutService(deps, settings, cart, history, audit, openShift);
+  // After each sale the open shift's figures read it, off the sale's path (see ShiftFigures).
+  const checkout = new CheckoutService(deps, settings, cart, history, audit, openShift, () => shifts.saleRecorded());
   const parked = new ParkedTickets(deps, cart, staff);
   const refunds = new RefundService(deps, settings, staff, history, audit, approvals, openShift, options.printer ?? null, refundRecords);
   const queue = new OrderQueue(deps, history, audit, approvals, refunds);
@@ -184,6 +185,7 @@ export function createCore(options: CoreOptions) {
       audit.appendAuthEvent({ type: 'permission_denied', successful: false, usernameSubmitted: session?.username ?? '', userId: session?.userId ?? null, metadata: { channel } }),
   });
   audit.appendAuthEvent({ type: 'app_start', successful: true, metadata: { version: deps.appVersion } });
+  shifts.warm();
 
   return {
     router,

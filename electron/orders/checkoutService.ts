@@ -34,6 +34,8 @@ export class CheckoutService {
     private readonly history: OrderHistory,
     private readonly audit: AuditLog,
     private readonly openShift: OpenShift,
+    /** Told after a sale commits (the shift's running X report reads it in the background). */
+    private readonly onSold: () => void = () => {},
   ) {
     const { db } = deps;
     const p = <T extends string>(name: T) => sql.placeholder(name);
@@ -198,6 +200,7 @@ export class CheckoutService {
     });
 
     const { orderId, change, replayed, written } = run.immediate();
+    if (!replayed) this.onSold();
     // A new sale answers from the rows it wrote (no read-back after the commit); a replay reads the first one.
     return { order: written ?? this.history.detail(orderId), change, replayed };
   }

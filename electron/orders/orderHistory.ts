@@ -97,9 +97,21 @@ export class OrderHistory {
 
   detailFor(session: Session, orderId: string): OrderDetail {
     const detail = this.detail(orderId);
-    const day = this.dayLimit(session);
-    if (day && detail.businessDay !== day) throw new ServiceError('FORBIDDEN', "Only today's orders; ask a manager for older ones.");
+    this.assertDayVisible(session, detail.businessDay);
     return detail;
+  }
+
+  /** The same rule for an action on an order (a refund), without reading the whole order. */
+  assertVisible(session: Session, orderId: string): void {
+    if (!this.dayLimit(session)) return;
+    const order = this.orderById.get({ id: orderId });
+    if (!order) throw notFound('That order');
+    this.assertDayVisible(session, order.businessDay);
+  }
+
+  private assertDayVisible(session: Session, businessDay: string): void {
+    const day = this.dayLimit(session);
+    if (day && businessDay !== day) throw new ServiceError('FORBIDDEN', "Only today's orders; ask a manager for older ones.");
   }
 
   page(limit = 50, before?: string, businessDay: string | null = null): OrderPage {

@@ -102,7 +102,7 @@ export class RefundService {
   }
 
   issue(session: Session, input: ParsedInput<'refunds.issue'>): RefundResult {
-    this.history.detailFor(session, input.orderId); // the orders channels' rule: baristas see today's orders only
+    this.history.assertVisible(session, input.orderId); // the orders channels' rule: baristas see today's orders only
     const { sqlite, clock, terminal } = this.deps;
     const run = sqlite.transaction((): { refundId: string; replayed: boolean } => {
       const earlier = this.records.byRequest(input.requestId);

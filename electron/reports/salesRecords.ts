@@ -8,6 +8,9 @@ import type { RefundRecord, SaleRecord, TenderMethod } from './figures';
 
 interface OrderRow {
   id: string;
+  /** Only in a shift's incremental read. */
+  row_id?: number;
+  created_at?: number;
   order_number: string;
   business_day: string;
   status: SaleRecord['status'];
@@ -92,9 +95,9 @@ export class SalesRecords {
   private readonly orders: Stmt<[string, string], OrderRow>;
   private readonly lines: Stmt<[string, string], LineRow>;
   private readonly payments: Stmt<[string, string], PaymentRow>;
-  private readonly shiftOrders: Stmt<[string], OrderRow>;
-  private readonly shiftLines: Stmt<[string], LineRow>;
-  private readonly shiftPayments: Stmt<[string], PaymentRow>;
+  private readonly shiftOrders: Stmt<[string, number], OrderRow>;
+  private readonly shiftLines: Stmt<[string, number], LineRow>;
+  private readonly shiftPayments: Stmt<[string, number], PaymentRow>;
   private readonly shiftRefunds: Stmt<[string], RefundRow>;
   private readonly shiftRefundLines: Stmt<[string], RefundLineRow>;
   private readonly shiftRefundTenders: Stmt<[string], RefundTenderRow>;
@@ -108,9 +111,10 @@ export class SalesRecords {
     this.payments = db.prepare(`${PAYMENT_SELECT} where o.business_day between ? and ? order by p.order_id, p.created_at, p.id`);
     // A shift's lines, payments and refund rows come in index order, unsorted: the figures do not
     // depend on their order, and grouping them onto their records needs none (no temp B-tree).
-    this.shiftOrders = db.prepare(`select ${ORDER_COLUMNS} from orders where shift_id = ? order by created_at, id`);
-    this.shiftLines = db.prepare(`${LINE_SELECT} where o.shift_id = ?`);
-    this.shiftPayments = db.prepare(`${PAYMENT_SELECT} where o.shift_id = ?`);
+    // `rowid > ?` seeks within orders_shift (shift_id, rowid): a shift's report re-reads only what is new.
+    this.shiftOrders = db.prepare(`select rowid as row_id, created_at, ${ORDER_COLUMNS} from orders where shift_id = ? and rowid > ? order by rowid`);
+    this.shiftLines = db.prepare(`${LINE_SELECT} where o.shift_id = ? and o.rowid > ?`);
+    this.shiftPayments = db.prepare(`${PAYMENT_SELECT} where o.shift_id = ? and o.rowid > ?`);
     this.shiftRefunds = db.prepare(`${REFUND_SELECT} where r.shift_id = ? order by r.created_at, r.id`);
     this.shiftRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.shift_id = ?`);
     this.shiftRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.shift_id = ?`);
@@ -134,16 +138,41 @@ export class SalesRecords {
 
   /** The orders rung up and the refunds issued in one shift (whatever their business day). */
   readShift(shiftId: string): ShiftRecords {
-    const orderRows = this.shiftOrders.all(shiftId);
-    const sales = assembleSales(orderRows, this.shiftLines.all(shiftId), this.shiftPayments.all(shiftId));
-    const refunds = assembleRefunds(this.shiftRefunds.all(shiftId), this.shiftRefundLines.all(shiftId), this.shiftRefundTenders.all(shiftId));
+    const { sales, orders } = this.readShiftSales(shiftId, -Infinity);
+    const first = orders.reduce<ShiftOrder | null>((a, o) => (a === null || earlier(o, a) ? o : a), null);
+    const last = orders.reduce<ShiftOrder | null>((a, o) => (a === null || earlier(a, o) ? o : a), null);
+    return { sales, refunds: this.readShiftRefunds(shiftId), firstOrderNumber: first?.orderNumber ?? null, lastOrderNumber: last?.orderNumber ?? null };
+  }
+
+  /**
+   * The shift's orders stored after row `afterRowid` (-Infinity: all of them), with their lines and
+   * payments, in storage order; `orders` says where each was stored and when it was rung up.
+   */
+  readShiftSales(shiftId: string, afterRowid: number): { sales: SaleRecord[]; orders: ShiftOrder[] } {
+    const orderRows = this.shiftOrders.all(shiftId, afterRowid);
     return {
-      sales,
-      refunds,
-      firstOrderNumber: orderRows[0]?.order_number ?? null,
-      lastOrderNumber: orderRows.at(-1)?.order_number ?? null,
+      sales: assembleSales(orderRows, this.shiftLines.all(shiftId, afterRowid), this.shiftPayments.all(shiftId, afterRowid)),
+      orders: orderRows.map((o) => ({ rowid: o.row_id!, createdAt: o.created_at!, id: o.id, orderNumber: o.order_number })),
     };
   }
+
+  /** The refunds issued in the shift (a handful: read whole every time). */
+  readShiftRefunds(shiftId: string): RefundRecord[] {
+    return assembleRefunds(this.shiftRefunds.all(shiftId), this.shiftRefundLines.all(shiftId), this.shiftRefundTenders.all(shiftId));
+  }
+}
+
+/** Where a shift's order is stored and when it was rung up. */
+export interface ShiftOrder {
+  rowid: number;
+  createdAt: number;
+  id: string;
+  orderNumber: string;
+}
+
+/** Rung up before `b` (by time, then id): the first and last order numbers of a report. */
+export function earlier(a: Pick<ShiftOrder, 'createdAt' | 'id'>, b: Pick<ShiftOrder, 'createdAt' | 'id'>): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
 }
 
 /** Orders with their lines and payments grouped on (rows of one read, in order). */

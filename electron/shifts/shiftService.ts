@@ -50,6 +50,20 @@ export class ShiftService {
     return businessDayOf(this.deps.clock.now(), shop.timezone, shop.businessDayStartMinutes);
   }
 
+  /**
+   * At start-up: read the open shift's sales once, so the first X report or count of the day
+   * reads only what was sold since (see ShiftFigures). Nothing to do without an open shift.
+   */
+  warm(): void {
+    const shift = this.rows.openOn(this.deps.terminal.id);
+    if (shift) this.figures.snapshot(shift);
+  }
+
+  /** A sale was committed on this till: the open shift's figures read it soon, not in the sale's turn. */
+  saleRecorded(): void {
+    this.figures.readNewSoon();
+  }
+
   current(_session: Session): ShiftState {
     const shop = this.settings.requireShop();
     const { terminal } = this.deps;
@@ -105,6 +119,7 @@ export class ShiftService {
         });
       })
       .immediate();
+    this.warm(); // a new shift: its figures start empty and follow each sale
     return this.current(session);
   }
 

@@ -11,6 +11,10 @@ import { shiftFigures } from './shiftFigures';
 import { fileSystemOf, machine, QUICK, SIZES, Table } from './report';
 import { rendererColdLoad } from './renderer';
 
+/** `npm run bench -- --only=shifts,scale` runs those sections only (counter, menu, scale, shifts, renderer). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (section: string): boolean => !ONLY || ONLY.includes(section);
+
 async function main(): Promise<void> {
   const began = performance.now();
   const loadBefore = machine();
@@ -25,20 +29,30 @@ async function main(): Promise<void> {
   const fileSystem = fileSystemOf(t.dir);
   const journal = `journal_mode=${String(t.core.sqlite.pragma('journal_mode', { simple: true }))}, synchronous=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][t.core.sqlite.pragma('synchronous', { simple: true }) as number]}`;
   try {
-    console.log('\nCounter, fresh database:');
-    await addToCartFigures(t, items, table);
-    await interleavedCheckouts(t, standardSpecs(items), table);
+    if (runs('counter')) {
+      console.log('\nCounter, fresh database:');
+      await addToCartFigures(t, items, table);
+      await interleavedCheckouts(t, standardSpecs(items), table);
+    }
   } finally {
     t.close();
   }
-  console.log('\nMenu, 2,000 items and 100 modifier groups:');
-  await menuFigures(table);
-  console.log(`\nScale (${SIZES.bigOrders.toLocaleString('en')} orders${big.generatedInS === null ? ', cached' : `, generated in ${big.generatedInS.toFixed(0)} s`}):`);
-  await bigDbFigures(big, table);
-  console.log(`\nShifts, Z close and refunds (${SIZES.bigOrders.toLocaleString('en')} orders):`);
-  await shiftFigures(big, table);
-  console.log('\nRenderer:');
-  await rendererColdLoad(table);
+  if (runs('menu')) {
+    console.log('\nMenu, 2,000 items and 100 modifier groups:');
+    await menuFigures(table);
+  }
+  if (runs('scale')) {
+    console.log(`\nScale (${SIZES.bigOrders.toLocaleString('en')} orders${big.generatedInS === null ? ', cached' : `, generated in ${big.generatedInS.toFixed(0)} s`}):`);
+    await bigDbFigures(big, table);
+  }
+  if (runs('shifts')) {
+    console.log(`\nShifts, Z close and refunds (${SIZES.bigOrders.toLocaleString('en')} orders):`);
+    await shiftFigures(big, table);
+  }
+  if (runs('renderer')) {
+    console.log('\nRenderer:');
+    await rendererColdLoad(table);
+  }
 
   table.print(
     [

@@ -16,7 +16,7 @@ import { applyPragmas } from '../../db/open';
 import { makeTestCore, newRequestId, type TestCore } from '../support/testCore';
 import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
-import { BenchClock, setUpCounter } from './counter';
+import { BenchClock, routerCheckout, setUpCounter, standardSpecs } from './counter';
 import { OrderWriter, prng } from './orderWriter';
 import { ms, QUICK, ratio, stats, type Table } from './report';
 
@@ -56,17 +56,30 @@ export async function shiftFigures(big: BigDb, table: Table): Promise<void> {
         for (let k = 0; k < perDay; k++) writer.write(now + k, day, last - perDay + k + 1, shiftId);
       })();
 
+    const specs = standardSpecs(items);
     const xs: number[] = [];
+    const firsts: number[] = [];
     const counts: number[] = [];
     const closes: number[] = [];
     const orderCounts: number[] = [];
-    const cycles = QUICK ? 3 : 8;
+    const cycles = QUICK ? 2 : 6;
     for (let cycle = 0; cycle < cycles; cycle++) {
       if (cycle > 0) {
-        const opened = await t.must('shifts.open', { requestId: newRequestId(), float: { amount: 200_000 } }, TILL);
-        fill(opened.shift!.id);
+        // A day at the till: a day's sales rung up through the router (the shift's figures follow
+        // each sale in the background), then the X reports, the count and the close.
+        await t.must('shifts.open', { requestId: newRequestId(), float: { amount: 200_000 } }, TILL);
+        for (let k = 0; k < perDay; k++) {
+          const spec = specs[k % specs.length]!;
+          let total = 0;
+          for (const line of spec.lines) total = (await t.must('cart.addItem', line, TILL)).totals.total;
+          await routerCheckout(t, spec, total, TILL);
+          // Each IPC call is its own turn of main's event loop; back-to-back awaits here are not,
+          // so yield one turn as the app would between two sales.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       let x = await timed(t, 'shifts.xReport', {});
+      firsts.push(x.took);
       for (let i = 0; i < 15; i++) {
         x = await timed(t, 'shifts.xReport', {});
         xs.push(x.took);
@@ -80,7 +93,9 @@ export async function shiftFigures(big: BigDb, table: Table): Promise<void> {
     }
     const orderNote = `${Math.min(...orderCounts).toLocaleString('en')}–${Math.max(...orderCounts).toLocaleString('en')} orders in the shift`;
     const x = stats(xs);
-    table.add(`X report of a day's shift (${size} orders in the DB)`, { p50: ms(x.p50), p99: ms(x.p99) }, 'p99 < 20 ms', x.p99 < 20, `${x.n} reports; ${orderNote}`);
+    const f1 = stats(firsts);
+    table.add(`X report of a day's shift, the day's first (${size} orders in the DB)`, { p50: ms(f1.p50), p99: ms(f1.max) }, 'max < 20 ms', f1.max < 20, `${f1.n} shifts (the first read at start-up, the others rung up through the router); ${orderNote}`);
+    table.add(`X report of a day's shift, again (${size} orders in the DB)`, { p50: ms(x.p50), p99: ms(x.p99) }, 'p99 < 20 ms', x.p99 < 20, `${x.n} reports`);
     const c = stats(counts);
     table.add(`  blind count (expected computed, count audited)`, { p50: ms(c.p50), p99: ms(c.max) }, '—', 'info', `${c.n} counts`);
     const z = stats(closes);
