@@ -41,7 +41,14 @@ function sameParams(a: object, b: object): boolean {
 export class ApprovalStore {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /**
+     * Whether the approver may still approve `action` now (active, role unchanged): an approval
+     * given by someone deactivated or demoted since is no longer valid. Everyone, when omitted.
+     */
+    private readonly approverMay: (approverId: string, action: OverrideAction) => boolean = () => true,
+  ) {}
 
   issue(session: Session, request: ApprovalRequest, approver: { id: string; displayName: string }): OverrideApproval {
     const now = this.clock.now();
@@ -60,7 +67,7 @@ export class ApprovalStore {
    */
   check(approvalId: string, action: OverrideAction, session: Session): Approver {
     const p = this.pending.get(approvalId);
-    if (!p || p.request.action !== action || p.sessionId !== session.id || p.expiresAt <= this.clock.now()) {
+    if (!p || p.request.action !== action || p.sessionId !== session.id || p.expiresAt <= this.clock.now() || !this.approverMay(p.approverId, action)) {
       throw new ServiceError('FORBIDDEN', NO_LONGER_VALID);
     }
     return { approverId: p.approverId, approverName: p.approverName };

@@ -2,6 +2,7 @@ import { terminals } from '../../db/schema';
 import { newId } from '../../db/ids';
 import { openDatabase } from '../../db/open';
 import { ApprovalStore } from '../accounts/approvals';
+import { can, OVERRIDE_ACTIONS } from '../shared/permissions';
 import { AuthService } from '../accounts/authService';
 import { Credentials } from '../accounts/credentials';
 import { EmailCrypto } from '../accounts/emailCrypto';
@@ -109,7 +110,11 @@ export function createCore(options: CoreOptions) {
   // The PIN pepper is read when first needed, like the email key.
   const credentials = new Credentials(deps, () => options.keys.keys().pepperKey);
   const emails = new EmailCrypto(options.keys);
-  const approvals = new ApprovalStore(clock);
+  // An approval is checked again when used: its approver must still be active and allowed to give it.
+  const approvals = new ApprovalStore(clock, (approverId, action) => {
+    const approver = staff.findById(approverId);
+    return !!approver?.isActive && can(approver.role, OVERRIDE_ACTIONS[action]);
+  });
   const auth = new AuthService(deps, sessions, staff, settings, credentials, audit);
   const setup = new SetupService(deps, settings, staff, audit, auth, sessions, credentials);
   const staffService = new StaffService(deps, staff, credentials, emails, audit, auth, sessions);
@@ -121,12 +126,30 @@ export function createCore(options: CoreOptions) {
   const modifiers = new ModifierService(deps, audit, settings, menu);
   // The back office (categories, items, sold out): every write drops the counter's cached menu.
   const menuView = new AdminView(db, clock.now, () => modifiers.adminGroups());
-  const catalogContext = { deps, audit, view: menuView, onChange: (change?: MenuChange) => menu.invalidate(change) };
+  // A sale's category in a report is read from the menu as it is now: the open shift's kept figures are read again.
+  const catalogContext = {
+    deps,
+    audit,
+    view: menuView,
+    onChange: (change?: MenuChange) => {
+      menu.invalidate(change);
+      shifts.menuChanged();
+    },
+  };
   // Categories write only category and item rows: the counter keeps its modifier catalog.
-  const menuCategories = new CategoryService({ ...catalogContext, onChange: () => menu.invalidate('items') });
+  const menuCategories = new CategoryService({
+    ...catalogContext,
+    onChange: () => {
+      menu.invalidate('items');
+      shifts.menuChanged();
+    },
+  });
   const menuCatalog = new CatalogService(catalogContext, settings);
   const soldOut = new SoldOut(deps, audit, settings, (change) => menu.invalidate(change));
-  const menuImport = new MenuImport(deps, audit, settings, menuView, () => menu.invalidate());
+  const menuImport = new MenuImport(deps, audit, settings, menuView, () => {
+    menu.invalidate();
+    shifts.menuChanged();
+  });
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   const openShift = new OpenShift(sqlite);
   const refundRecords = new RefundRecords(sqlite);
@@ -134,7 +157,8 @@ export function createCore(options: CoreOptions) {
   // After each sale the open shift's figures read it, off the sale's path (see ShiftFigures).
   const checkout = new CheckoutService(deps, settings, cart, history, audit, openShift, () => shifts.saleRecorded());
   const parked = new ParkedTickets(deps, cart, staff);
-  const refunds = new RefundService(deps, settings, staff, history, audit, approvals, openShift, options.printer ?? null, refundRecords);
+  // A cash refund takes no more than the open shift's drawer should hold.
+  const refunds = new RefundService(deps, settings, staff, history, audit, approvals, openShift, options.printer ?? null, refundRecords, (shiftId) => shifts.expectedCash(shiftId));
   const queue = new OrderQueue(deps, history, audit, approvals, refunds);
   const receipts = new ReceiptService(history, settings, options.printer ?? null);
   const zReports = new ZReports(deps, settings, options.printer ?? null, audit);

@@ -1,6 +1,7 @@
 // Orders cancelled before refunds were recorded (issue 9) only changed status: their money went
 // back with no record. At start, each such order gets the refund a cancel writes today — kind
-// 'cancel', everything, to the original tenders — dated when it was cancelled and by whom, so the
+// 'cancel', everything still refundable (a partial refund before the cancel keeps its own share),
+// to the original tenders — dated when it was cancelled and by whom, so the
 // money trail and every report reconcile. Idempotent: the second start finds nothing to do, with
 // one indexed query (orders_queue on status, refunds_order_seq on order_id).
 import type Database from 'better-sqlite3';
@@ -40,7 +41,7 @@ export class LegacyCancels {
   ) {
     this.pending = deps.sqlite.prepare(
       `select o.id, o.user_id userId, o.staff_name staffName, o.updated_at updatedAt
-         from orders o where o.status = 'cancelled' and not exists (select 1 from refunds r where r.order_id = o.id)`,
+         from orders o where o.status = 'cancelled' and not exists (select 1 from refunds r where r.order_id = o.id and r.kind = 'cancel')`,
     );
   }
 

@@ -39,6 +39,8 @@ export class RefundService {
     private readonly openShift: OpenShift,
     private readonly printer: ReceiptPrinter | null,
     private readonly records: RefundRecords,
+    /** The cash that should be in an open shift's drawer now, from its records (ShiftService). */
+    private readonly cashInDrawer: (shiftId: string) => Minor,
   ) {
     this.writer = new RefundWriter(deps.sqlite);
     this.auth = new RefundAuth(settings, staff, approvals);
@@ -57,15 +59,23 @@ export class RefundService {
 
   /**
    * The shift the refund belongs to (the one open on this till, if any). Cash comes out of the
-   * drawer, so cash needs an open shift (when the shop counts its drawer: Settings → Drawer).
+   * drawer, so cash needs an open shift (when the shop counts its drawer: Settings → Drawer), and
+   * like a pay-out it cannot take more than should be in the drawer (read inside the write).
    */
   private shiftFor(tenders: readonly { method: PaymentMethod; amount: Minor }[]): string | null {
     const cash = cashIn(tenders);
     const { id } = this.deps.terminal;
-    if (cash > 0 && this.settings.drawer().cashNeedsShift) {
-      return this.openShift.require(id, `${formatMoney(cash, this.currency())} goes back in cash: open a shift first, or refund to card`);
+    const shiftId =
+      cash > 0 && this.settings.drawer().cashNeedsShift
+        ? this.openShift.require(id, `${formatMoney(cash, this.currency())} goes back in cash: open a shift first, or refund to card`)
+        : this.openShift.idOn(id);
+    if (cash > 0 && shiftId) {
+      const inDrawer = this.cashInDrawer(shiftId);
+      if (cash > inDrawer) {
+        throw conflict(`Only ${formatMoney(Math.max(inDrawer, 0), this.currency())} should be in the drawer, less than the ${formatMoney(cash, this.currency())} to hand back in cash: check the drawer, or refund to card`);
+      }
     }
-    return this.openShift.idOn(id);
+    return shiftId;
   }
 
   preview(session: Session, input: ParsedInput<'refunds.preview'>): RefundPreview {

@@ -87,6 +87,14 @@ export class ShiftFigures {
     });
   }
 
+  /**
+   * Drops the kept sales (the next report reads the shift whole): their lines carry category names
+   * as the menu had them when read, and a report names categories as the menu has them now.
+   */
+  forget(): void {
+    this.soFar = null;
+  }
+
   private salesOf(shiftId: string): SalesSoFar {
     const kept = this.soFar?.shiftId === shiftId ? this.soFar : null;
     const soFar = kept ? this.extend(kept) : null;

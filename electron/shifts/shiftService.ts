@@ -1,6 +1,6 @@
 import { newId } from '../../db/ids';
 import type { CountResult, ParsedInput, ShiftState, XReport, ZReportView } from '../shared/contract';
-import { DENOMINATIONS, formatMoney } from '../shared/money';
+import { DENOMINATIONS, formatMoney, type Minor } from '../shared/money';
 import type { Session } from '../accounts/sessions';
 import type { ApprovalStore } from '../accounts/approvals';
 import type { AuditLog } from '../audit/auditLog';
@@ -57,6 +57,18 @@ export class ShiftService {
   warm(): void {
     const shift = this.rows.openOn(this.deps.terminal.id);
     if (shift) this.figures.snapshot(shift);
+  }
+
+  /** The cash that should be in the shift's drawer now (call inside the transaction that takes some out). */
+  expectedCash(shiftId: string): Minor {
+    const shift = this.rows.byId(shiftId);
+    if (!shift) throw notFound('That shift');
+    return this.figures.snapshot(shift).figures.expectedCash;
+  }
+
+  /** The menu changed: a sale's category is read from the menu as it is now, so the kept figures are read again. */
+  menuChanged(): void {
+    this.figures.forget();
   }
 
   /** A sale was committed on this till: the open shift's figures read it soon, not in the sale's turn. */
