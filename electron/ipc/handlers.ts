@@ -30,7 +30,7 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
       if (!can(approver.role, OVERRIDE_ACTIONS[input.action])) {
         throw new ServiceError('FORBIDDEN', `${approver.displayName} cannot approve this. Ask a manager.`);
       }
-      if (input.action === 'order.refund') s.refunds.assertMayApprove(approver.role, input.params.amount);
+      if (input.action === 'order.refund') s.refunds.assertMayApprove(approver.role, input.params.orderId, input.params.amount);
       return s.approvals.issue(session, input, approver);
     },
     'staff.list': () => s.staffService.list(),

@@ -13,7 +13,7 @@ import { NO_PRINTER, type ReceiptPrinter } from '../receipts/receiptService';
 import type { OpenShift } from '../shifts/openShift';
 import type { Role } from '../shared/permissions';
 import { RefundAuth } from './refundAuth';
-import { cashIn, orderRefundable, planEverything, planRefund, refundableAmount, refundableQty, refundTenders } from './refundMath';
+import { cashIn, orderRefundable, planEverything, planRefund, refundableAmount, refundableQty, refundTenders, type LineState } from './refundMath';
 import { refundNumber, type OrderRefundState, type RefundRecords } from './refundRecords';
 import { refundReceiptHtml } from './refundReceiptHtml';
 import { RefundWriter } from './refundWriter';
@@ -105,7 +105,7 @@ export class RefundService {
       tax: plan.tax,
       lineAmounts: plan.lines.map(({ lineId, quantity, amount }) => ({ lineId, quantity, amount })),
       tenders,
-      needsApproval: this.auth.needsApproval(session, plan.amount),
+      needsApproval: this.auth.needsApproval(session, plan.amount, handedBack(state.lines)),
       needsOpenShift: cashNeedsShift && this.openShift.idOn(this.deps.terminal.id) === null,
       refunds: detail.refunds,
     };
@@ -126,7 +126,7 @@ export class RefundService {
       const tenders = refundTenders(plan.amount, state.paid, input.tender);
       const shiftId = this.shiftFor(tenders);
       const params = { orderId: input.orderId, amount: plan.amount, tender: input.tender };
-      return this.auth.authorise(session, params, input.approvalId, (approvedBy) => {
+      return this.auth.authorise(session, params, handedBack(state.lines), input.approvalId, (approvedBy) => {
         const now = clock.now();
         const shop = this.settings.requireShop();
         const refundId = this.writer.write(
@@ -183,7 +183,7 @@ export class RefundService {
     const state = this.stateOf(orderId);
     const plan = planEverything(state.lines);
     const tenders = refundTenders(plan.amount, state.paid, 'original');
-    this.auth.assertCancelWithin(session, approvedBy, plan.amount);
+    this.auth.assertCancelWithin(session, approvedBy, plan.amount, handedBack(state.lines));
     const shiftId = this.shiftFor(tenders);
     const now = this.deps.clock.now();
     const shop = this.settings.requireShop();
@@ -208,9 +208,10 @@ export class RefundService {
     return { refundId, amount: plan.amount, tenders };
   }
 
-  /** override.approve for a refund: over the limit only someone who may refund over it approves. */
-  assertMayApprove(approverRole: Role, amount: Minor): void {
-    this.auth.assertMayApprove(approverRole, amount);
+  /** override.approve for a refund: over the limit (with the order's earlier refunds) only someone who may refund over it approves. */
+  assertMayApprove(approverRole: Role, orderId: string, amount: Minor): void {
+    // An order that does not exist is refused when the refund is tried; here it has handed back nothing.
+    this.auth.assertMayApprove(approverRole, amount, handedBack(this.records.state(orderId)?.lines ?? []));
   }
 
   receipt(session: Session, refundId: string): RefundReceiptView {
@@ -245,4 +246,9 @@ export class RefundService {
     )();
     return printed;
   }
+}
+
+/** What the order's earlier refunds handed back. */
+function handedBack(lines: readonly LineState[]): Minor {
+  return lines.reduce((a, l) => a + l.refundedAmount, 0);
 }

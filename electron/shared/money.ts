@@ -265,7 +265,7 @@ export const CURRENCY_CODES = Object.keys(CURRENCIES) as [Currency, ...Currency[
 
 /** Notes and coins in circulation per currency (minor units), largest first: a drawer is counted in these. */
 export const DENOMINATIONS: Record<Currency, Minor[]> = {
-  PHP: [100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 100, 25],
+  PHP: [100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 100, 25, 5, 1], // to the 1-sentimo coin: a cash total can end in any centavo
   USD: [10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5, 1],
   EUR: [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],
   GBP: [5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1],

@@ -177,6 +177,8 @@ test('over the managers’ refund limit only the owner’s PIN approves it', asy
 test('an amount refund, in cash from the drawer', async ({ app }) => {
   const { page } = app;
   await ringSale(app, ['Latte', 'Americano'], { card: 'all' }); // ₱295.00 on card
+  // The fixture's shift opened with no float: put ₱100.00 in the drawer, or there is no cash to hand back.
+  await app.t.must('shifts.move', { requestId: crypto.randomUUID(), kind: 'pay_in', amount: 100_00, reason: 'Change for the day' }, 'window-1');
   await openFirstOrder(page);
   await page.getByRole('button', { name: 'Refund', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Refund' });

@@ -115,6 +115,12 @@ test('a barista’s day: float by note and coin, cash and card sales, a manager-
   await expect(page.getByRole('button', { name: /^Void/ })).toHaveCount(0);
   await pageShot(app, '93-shift-open-barista');
 
+  // The X report shows the expected cash, so it is a manager's: Bea has none (her count stays blind).
+  await expect(page.getByRole('button', { name: 'X report' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await app.signIn(/Max/, STAFF_PIN);
+  await nav(page, 'Drawer').click();
+
   // X report: float 2,000 + cash sales 330 − cash refund 165 − pay-out 200 = expected 1,965.
   await page.getByRole('button', { name: 'X report' }).click();
   const x = page.getByRole('dialog', { name: 'X report' });
@@ -128,6 +134,9 @@ test('a barista’s day: float by note and coin, cash and card sales, a manager-
   await x.evaluate((dialog) => dialog.scrollTo(0, dialog.scrollHeight));
   await app.screenshot('94b-x-report-end');
   await x.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await app.signIn(/Bea/, STAFF_PIN);
+  await nav(page, 'Drawer').click();
 
   // Close: the blind count shows no expected figure; ₱1,945 counted is ₱20 short.
   await page.getByRole('button', { name: 'Close shift' }).click();

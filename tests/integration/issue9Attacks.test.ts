@@ -159,3 +159,61 @@ test('held: a close racing a cash refund never leaves the refund out of a closed
   expect(await t.call('refunds.issue', refundInput(order.id, { kind: 'all' }))).toMatchObject(refused('CONFLICT', /open a shift first/));
   expect((await t.must('refunds.issue', refundInput(order.id, { kind: 'all' }, { tender: 'card' }))).refund.tenders).toEqual([{ method: 'card', amount: 16500 }]);
 });
+
+test('the refund limit counts everything handed back on the order: a large refund split into small ones, or a refund then a cancel, needs the owner', async () => {
+  t = await makeSetUpCore();
+  await addStaff(t, 'manager', 'max');
+  await addStaff(t, 'manager', 'mia');
+  const max = await signInAs(t, 'max');
+  await t.must('settings.updateDrawer', { cashNeedsShift: true, varianceTolerance: 0, refundLimit: 40_000 }); // ₱400.00
+  // ₱660.00 of lattes paid by card: ₱330 + ₱330 would each be under the limit, together over it.
+  const order = await sell({ Latte: 4 }, [{ method: 'card', amount: 66_000 }], max);
+  const line = order.lines[0]!.id;
+  await t.must('refunds.issue', refundInput(order.id, { kind: 'lines', lines: [{ lineId: line, quantity: 2 }] }), max);
+  const before = fingerprint();
+  const preview = await t.must('refunds.preview', { orderId: order.id, what: { kind: 'lines', lines: [{ lineId: line, quantity: 2 }] }, tender: 'original' }, max);
+  expect(preview.needsApproval).toEqual({ action: 'order.refund', ownerOnly: true, limit: 40_000 });
+  expect(await t.call('refunds.issue', refundInput(order.id, { kind: 'lines', lines: [{ lineId: line, quantity: 2 }] }), max)).toMatchObject(refused('FORBIDDEN', /refund limit/));
+  expect(await t.call('refunds.issue', refundInput(order.id, { kind: 'amount', amount: 10_000 }), max)).toMatchObject(refused('FORBIDDEN', /refund limit/));
+  // A cancel hands back the rest: ₱330 more, ₱660 with the first refund.
+  expect(await t.call('orders.cancel', { orderId: order.id, reason: 'Customer left' }, max)).toMatchObject(refused('FORBIDDEN', /₱660\.00 with the earlier refunds/));
+  // Another manager cannot approve it either; the owner can.
+  const params = { orderId: order.id, amount: 33_000, tender: 'original' as const };
+  expect(await t.call('override.approve', { username: 'mia', pin: STAFF_PIN, action: 'order.refund', params }, max)).toMatchObject(refused('FORBIDDEN', /only the owner/));
+  expect(fingerprint()).toEqual(before);
+  const owner = await t.must('override.approve', { username: 'olivia', pin: '482913', action: 'order.refund', params }, max);
+  const done = await t.must('refunds.issue', refundInput(order.id, { kind: 'lines', lines: [{ lineId: line, quantity: 2 }] }, { approvalId: owner.approvalId }), max);
+  expect(done.order.refunded).toBe(66_000);
+});
+
+test('a paid sale is never edited or deleted in the database: its money, lines, payments and shift are fixed; only its status moves', async () => {
+  t = await makeSetUpCore();
+  const order = await sell({ Latte: 1 });
+  const db = t.core.sqlite;
+  const refusedBy = (sql: string, ...args: unknown[]) => expect(() => db.prepare(sql).run(...args)).toThrow(/never (edited|deleted)/);
+  refusedBy(`update orders set total = 1 where id = ?`, order.id);
+  refusedBy(`update orders set shift_id = null where id = ?`, order.id);
+  refusedBy(`update orders set business_day = '2020-01-01' where id = ?`, order.id);
+  refusedBy(`delete from orders where id = ?`, order.id);
+  refusedBy(`update order_items set line_total = 1 where order_id = ?`, order.id);
+  refusedBy(`delete from order_items where order_id = ?`, order.id);
+  refusedBy(`update payments set amount = 1 where order_id = ?`, order.id);
+  refusedBy(`delete from payments where order_id = ?`, order.id);
+  // The bar queue still moves it on.
+  expect((await t.must('orders.advance', { orderId: order.id, from: 'pending' })).status).toBe('preparing');
+  // A shift's opening request id is fixed too, even in the one UPDATE that closes it.
+  const shiftId = db.prepare(`select id from shifts where status = 'open'`).pluck().get() as string;
+  expect(() => db.prepare(`update shifts set status = 'closed', open_request_id = 'other' where id = ?`).run(shiftId)).toThrow(/opened once and closed once/);
+});
+
+test('a blind count: a barista cannot read the X report (it shows the expected cash) before counting', async () => {
+  t = await makeSetUpCore();
+  await addStaff(t, 'barista', 'bea');
+  const bea = await signInAs(t, 'bea');
+  await sell({ Latte: 1 }, undefined, bea);
+  expect(await t.call('shifts.xReport', {}, bea)).toMatchObject(refused('FORBIDDEN'));
+  const state = await t.must('shifts.current', {}, bea);
+  expect(JSON.stringify(state)).not.toMatch(/expected/i);
+  const count = await t.must('shifts.count', { shiftId: state.shift!.id, count: { amount: 16_500 } }, bea);
+  expect(count.expected).toBe(16_500); // shown once the count is in
+});

@@ -23,7 +23,7 @@ async function closedDay() {
   const last = await sellLattes(t, 2, [{ method: 'card', amount: 33_000, reference: 'AUTH 1' }], 'bea');
   await move(t, 'pay_out', 20_000, { category: 'Supplies', reason: 'Milk <2 L>' }, 'bea');
   const shiftId = await openShiftId(t, 'bea');
-  const x = await t.must('shifts.xReport', {}, 'bea');
+  const x = await t.must('shifts.xReport', {}); // the owner's X report (a barista's count is blind)
   const count = await t.must('shifts.count', { shiftId, count: { counts: [{ value: 50_000, count: 1 }, { value: 20_000, count: 2 }, { value: 1_000, count: 4 }, { value: 500, count: 1 }] } }, 'bea');
   const { approvalId } = await t.must('override.approve', { username: 'mia', pin: STAFF_PIN, action: 'shift.variance', params: { shiftId, variance: count.variance } }, 'bea');
   const z = await t.must('shifts.close', { shiftId, leftInDrawer: 50_000, varianceReason: 'Short <b>twenty</b>', approvalId }, 'bea');

@@ -375,7 +375,7 @@ export const cases: { [C in Channel]: Case<C> } = {
       { shiftId: '', count: { amount: 0 } },
       { shiftId: 'x', count: { amount: 0, counts: [] } },
       { shiftId: 'x', count: { counts: Array.from({ length: 31 }, () => ({ value: 100, count: 1 })) } },
-      { shiftId: 'x', count: { counts: [{ value: 5, count: 1 }] } },
+      { shiftId: 'x', count: { counts: [{ value: 3, count: 1 }] } },
     ],
   },
   'shifts.close': {

@@ -188,8 +188,9 @@ export const shiftChannels = {
   }),
   'shifts.xReport': channel<XReport>()({
     input: empty,
-    permission: 'shifts.operate',
-    summary: "The open shift's figures so far (X report): nothing is closed or stored.",
+    // It shows the expected cash: managers only, so that the cashier's count stays blind.
+    permission: 'shifts.manage',
+    summary: "The open shift's figures so far (X report, managers): nothing is closed or stored.",
   }),
   'shifts.count': channel<CountResult>()({
     input: z.strictObject({ shiftId: id, count: cashCount }),

@@ -44,9 +44,12 @@ export function ShiftPanel({ state, shift, timeZone, onClose }: ShiftPanelProps)
             </h3>
           </div>
           <div className="shift-main-actions">
-            <button type="button" className="btn btn--secondary btn--large" onClick={() => setOpen({ kind: 'x' })}>
-              X report
-            </button>
+            {/* The X report shows the expected cash: a manager's, so the cashier's count stays blind. */}
+            {canManage && (
+              <button type="button" className="btn btn--secondary btn--large" onClick={() => setOpen({ kind: 'x' })}>
+                X report
+              </button>
+            )}
             <button type="button" className="btn btn--primary btn--large" onClick={onClose}>
               Close shift
             </button>
