@@ -38,6 +38,8 @@ interface PaymentRow {
 }
 interface RefundRow {
   id: string;
+  /** Only in a shift's incremental read. */
+  row_id?: number;
   order_id: string;
   business_day: string;
   kind: RefundRecord['kind'];
@@ -79,8 +81,9 @@ const PAYMENT_SELECT = `select p.order_id, p.method, p.amount, p.change_given fr
 
 // A refund counts against the staff member, tax rate and pricing of the sale it refunds, and its
 // lines against the category of the line they refund.
-const REFUND_SELECT = `select r.id, r.order_id, r.business_day, r.kind, o.staff_name, o.tax_rate_bp, o.prices_include_tax
+const REFUND_COLUMNS = `r.id, r.order_id, r.business_day, r.kind, o.staff_name, o.tax_rate_bp, o.prices_include_tax
          from refunds r join orders o on o.id = r.order_id`;
+const REFUND_SELECT = `select ${REFUND_COLUMNS}`;
 const REFUND_LINE_SELECT = `select rl.refund_id, rl.amount, rl.tax, c.name as category_name
          from refunds r
          join refund_lines rl on rl.refund_id = r.id
@@ -98,9 +101,9 @@ export class SalesRecords {
   private readonly shiftOrders: Stmt<[string, number], OrderRow>;
   private readonly shiftLines: Stmt<[string, number], LineRow>;
   private readonly shiftPayments: Stmt<[string, number], PaymentRow>;
-  private readonly shiftRefunds: Stmt<[string], RefundRow>;
-  private readonly shiftRefundLines: Stmt<[string], RefundLineRow>;
-  private readonly shiftRefundTenders: Stmt<[string], RefundTenderRow>;
+  private readonly shiftRefunds: Stmt<[string, number], RefundRow>;
+  private readonly shiftRefundLines: Stmt<[string, number], RefundLineRow>;
+  private readonly shiftRefundTenders: Stmt<[string, number], RefundTenderRow>;
   private readonly dayRefunds: Stmt<[string, string], RefundRow>;
   private readonly dayRefundLines: Stmt<[string, string], RefundLineRow>;
   private readonly dayRefundTenders: Stmt<[string, string], RefundTenderRow>;
@@ -115,9 +118,10 @@ export class SalesRecords {
     this.shiftOrders = db.prepare(`select rowid as row_id, created_at, ${ORDER_COLUMNS} from orders where shift_id = ? and rowid > ? order by rowid`);
     this.shiftLines = db.prepare(`${LINE_SELECT} where o.shift_id = ? and o.rowid > ?`);
     this.shiftPayments = db.prepare(`${PAYMENT_SELECT} where o.shift_id = ? and o.rowid > ?`);
-    this.shiftRefunds = db.prepare(`${REFUND_SELECT} where r.shift_id = ? order by r.created_at, r.id`);
-    this.shiftRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.shift_id = ?`);
-    this.shiftRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.shift_id = ?`);
+    // Like the sales: `rowid > ?` seeks within refunds_shift (shift_id, rowid), so only new refunds are read.
+    this.shiftRefunds = db.prepare(`select r.rowid as row_id, ${REFUND_COLUMNS} where r.shift_id = ? and r.rowid > ? order by r.rowid`);
+    this.shiftRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.shift_id = ? and r.rowid > ?`);
+    this.shiftRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.shift_id = ? and r.rowid > ?`);
     this.dayRefunds = db.prepare(`${REFUND_SELECT} where r.business_day between ? and ? order by r.business_day, r.created_at, r.id`);
     this.dayRefundLines = db.prepare(`${REFUND_LINE_SELECT} where r.business_day between ? and ?`);
     this.dayRefundTenders = db.prepare(`${REFUND_TENDER_SELECT} where r.business_day between ? and ?`);
@@ -141,7 +145,7 @@ export class SalesRecords {
     const { sales, orders } = this.readShiftSales(shiftId, -Infinity);
     const first = orders.reduce<ShiftOrder | null>((a, o) => (a === null || earlier(o, a) ? o : a), null);
     const last = orders.reduce<ShiftOrder | null>((a, o) => (a === null || earlier(a, o) ? o : a), null);
-    return { sales, refunds: this.readShiftRefunds(shiftId), firstOrderNumber: first?.orderNumber ?? null, lastOrderNumber: last?.orderNumber ?? null };
+    return { sales, refunds: this.readShiftRefunds(shiftId, -Infinity).refunds, firstOrderNumber: first?.orderNumber ?? null, lastOrderNumber: last?.orderNumber ?? null };
   }
 
   /**
@@ -156,9 +160,13 @@ export class SalesRecords {
     };
   }
 
-  /** The refunds issued in the shift (a handful: read whole every time). */
-  readShiftRefunds(shiftId: string): RefundRecord[] {
-    return assembleRefunds(this.shiftRefunds.all(shiftId), this.shiftRefundLines.all(shiftId), this.shiftRefundTenders.all(shiftId));
+  /** The refunds issued in the shift and stored after row `afterRowid` (-Infinity: all), with the highest row read. */
+  readShiftRefunds(shiftId: string, afterRowid: number): { refunds: RefundRecord[]; lastRowid: number } {
+    const rows = this.shiftRefunds.all(shiftId, afterRowid);
+    return {
+      refunds: assembleRefunds(rows, this.shiftRefundLines.all(shiftId, afterRowid), this.shiftRefundTenders.all(shiftId, afterRowid)),
+      lastRowid: rows.reduce((a, r) => Math.max(a, r.row_id!), afterRowid),
+    };
   }
 }
 

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DrawerMovementView, ShiftView, XReport } from '../shared/contract';
 import type { Currency } from '../shared/money';
-import { computeFigures, type DayFigures, type SaleRecord } from '../reports/figures';
+import { computeFigures, type DayFigures, type RefundRecord, type SaleRecord } from '../reports/figures';
 import { earlier, SalesRecords, type ShiftOrder, type ShiftRecords } from '../reports/salesRecords';
 import { cashCountView } from './cashCount';
 import type { MovementRow, ShiftRow, ShiftRows } from './shiftRows';
@@ -19,19 +19,38 @@ export interface ShiftSnapshot {
   figures: DayFigures;
 }
 
-/** The open shift's sales read so far: a sale is immutable once written, so each report reads only newer ones. */
-interface SalesSoFar {
+/**
+ * The open shift's records read so far. Sales and refunds are immutable once written (triggers),
+ * so each report reads only the ones stored since, by rowid on the orders_shift and refunds_shift
+ * indexes; the figures of the last report are kept too, for a report that finds nothing new.
+ */
+interface Kept {
   shiftId: string;
   sales: SaleRecord[];
   lastRowid: number;
   first: ShiftOrder | null;
   last: ShiftOrder | null;
+  refunds: RefundRecord[];
+  lastRefundRowid: number;
+  computed: { key: string; figures: DayFigures } | null;
 }
+
+const nothingKept = (shiftId: string): Kept => ({
+  shiftId,
+  sales: [],
+  lastRowid: -Infinity,
+  first: null,
+  last: null,
+  refunds: [],
+  lastRefundRowid: -Infinity,
+  computed: null,
+});
 
 export class ShiftFigures {
   private readonly sales: SalesRecords;
   private readonly countOrders: Database.Statement<[string], number>;
-  private soFar: SalesSoFar | null = null;
+  private readonly countRefunds: Database.Statement<[string], number>;
+  private kept: Kept | null = null;
   private readSoon = false;
 
   constructor(
@@ -40,33 +59,38 @@ export class ShiftFigures {
   ) {
     this.sales = new SalesRecords(sqlite);
     this.countOrders = sqlite.prepare(`select count(*) from orders where shift_id = ?`).pluck() as Database.Statement<[string], number>;
+    this.countRefunds = sqlite.prepare(`select count(*) from refunds where shift_id = ?`).pluck() as Database.Statement<[string], number>;
   }
 
   /**
    * Reads the shift's records now (call inside the transaction that acts on them). A day's
    * shift holds ~1,500 sales (~4,500 lines): reading them all costs more than the X report's
-   * 20 ms budget on a year of data, so the sales already read are kept (one shift per till: read
-   * at start-up and after each sale, see readNewSoon) and only the ones stored since are read —
-   * by rowid on the orders_shift index. Refunds and drawer
-   * movements are few and read whole. A count of the shift's orders (index only) guards the kept
-   * list: if it ever disagrees, everything is read again.
+   * 20 ms budget on a year of data, so the records already read are kept (one shift per till:
+   * read at start-up and after each sale, see readNewSoon) and only the ones stored since are
+   * read. Counts of the shift's orders and refunds (index only) guard the kept lists: if either
+   * ever disagrees, everything is read again. Drawer movements are few and read whole.
    */
   snapshot(shift: ShiftRow): ShiftSnapshot {
     const movements = this.rows.movements(shift.id);
-    const soFar = this.salesOf(shift.id);
+    const kept = this.recordsOf(shift.id);
     const records: ShiftRecords = {
-      sales: soFar.sales,
-      refunds: this.sales.readShiftRefunds(shift.id),
-      firstOrderNumber: soFar.first?.orderNumber ?? null,
-      lastOrderNumber: soFar.last?.orderNumber ?? null,
+      sales: kept.sales,
+      refunds: kept.refunds,
+      firstOrderNumber: kept.first?.orderNumber ?? null,
+      lastOrderNumber: kept.last?.orderNumber ?? null,
     };
-    const figures = computeFigures({
-      sales: records.sales,
-      refunds: records.refunds,
-      drawer: movements.map((m) => ({ businessDay: m.business_day, kind: m.kind, amount: m.amount })),
-      openingFloat: shift.opening_float,
-    });
-    return { shift, movements, records, figures };
+    // Nothing new since the last report (a refund checking the drawer, a count then its close): the same figures.
+    const key = `${kept.sales.length}:${kept.refunds.length}:${shift.opening_float}:${movements.map((m) => m.id).join(',')}`;
+    if (kept.computed?.key !== key) {
+      const figures = computeFigures({
+        sales: records.sales,
+        refunds: records.refunds,
+        drawer: movements.map((m) => ({ businessDay: m.business_day, kind: m.kind, amount: m.amount })),
+        openingFloat: shift.opening_float,
+      });
+      kept.computed = { key, figures };
+    }
+    return { shift, movements, records, figures: kept.computed.figures };
   }
 
   /**
@@ -75,44 +99,53 @@ export class ShiftFigures {
    * Several sales in a burst are read together.
    */
   readNewSoon(): void {
-    if (this.readSoon || !this.soFar) return;
+    if (this.readSoon || !this.kept) return;
     this.readSoon = true;
     setImmediate(() => {
       this.readSoon = false;
       try {
-        if (this.soFar && this.sqlite.open) this.soFar = this.extend(this.soFar);
+        if (this.kept && this.sqlite.open) this.kept = this.extend(this.kept);
       } catch {
-        this.soFar = null; // never a crash from a background read: the next report reads the shift whole
+        this.kept = null; // never a crash from a background read: the next report reads the shift whole
       }
     });
   }
 
   /**
-   * Drops the kept sales (the next report reads the shift whole): their lines carry category names
-   * as the menu had them when read, and a report names categories as the menu has them now.
+   * Drops the kept records (the next report reads the shift whole): their lines carry category
+   * names as the menu had them when read, and a report names categories as the menu has them now.
    */
   forget(): void {
-    this.soFar = null;
+    this.kept = null;
   }
 
-  private salesOf(shiftId: string): SalesSoFar {
-    const kept = this.soFar?.shiftId === shiftId ? this.soFar : null;
-    const soFar = kept ? this.extend(kept) : null;
-    const fresh = soFar && soFar.sales.length === this.countOrders.get(shiftId) ? soFar : this.extend({ shiftId, sales: [], lastRowid: -Infinity, first: null, last: null });
-    this.soFar = fresh;
-    return fresh;
+  private recordsOf(shiftId: string): Kept {
+    const kept = this.kept?.shiftId === shiftId ? this.extend(this.kept) : null;
+    const sound = kept && kept.sales.length === this.countOrders.get(shiftId) && kept.refunds.length === this.countRefunds.get(shiftId);
+    this.kept = sound ? kept : this.extend(nothingKept(shiftId));
+    return this.kept;
   }
 
-  private extend(soFar: SalesSoFar): SalesSoFar {
-    const more = this.sales.readShiftSales(soFar.shiftId, soFar.lastRowid);
-    if (more.orders.length === 0) return soFar;
-    let { first, last, lastRowid } = soFar;
+  private extend(kept: Kept): Kept {
+    const more = this.sales.readShiftSales(kept.shiftId, kept.lastRowid);
+    const refunds = this.sales.readShiftRefunds(kept.shiftId, kept.lastRefundRowid);
+    if (more.orders.length === 0 && refunds.refunds.length === 0) return kept;
+    let { first, last, lastRowid } = kept;
     for (const o of more.orders) {
       if (!first || earlier(o, first)) first = o;
       if (!last || earlier(last, o)) last = o;
       lastRowid = Math.max(lastRowid, o.rowid);
     }
-    return { shiftId: soFar.shiftId, sales: [...soFar.sales, ...more.sales], lastRowid, first, last };
+    return {
+      shiftId: kept.shiftId,
+      sales: more.sales.length === 0 ? kept.sales : [...kept.sales, ...more.sales],
+      lastRowid,
+      first,
+      last,
+      refunds: refunds.refunds.length === 0 ? kept.refunds : [...kept.refunds, ...refunds.refunds],
+      lastRefundRowid: refunds.lastRowid,
+      computed: null,
+    };
   }
 }
 
