@@ -43,9 +43,23 @@ export function captureOrder(sqlite: Sqlite, orderId: string, cart: Pick<Checkou
   };
 }
 
+/** insert(table, row): a raw insert of `row`'s columns, each statement prepared once per table and column set. */
+export function rowInserter(db: () => Sqlite): (table: string, row: Row) => void {
+  const inserts = new Map<string, Database.Statement>();
+  return (table, row) => {
+    const columns = Object.keys(row);
+    const key = `${table}:${columns.join(',')}`;
+    let stmt = inserts.get(key);
+    if (!stmt) {
+      stmt = db().prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
+      inserts.set(key, stmt);
+    }
+    stmt.run(row);
+  };
+}
+
 export class Floor {
   readonly db: Sqlite;
-  private readonly inserts = new Map<string, Database.Statement>();
   private readonly cartLines;
   private readonly bumpCounter;
   private readonly lastHash;
@@ -69,16 +83,7 @@ export class Floor {
     this.deleteCart = this.db.prepare(`delete from carts where user_id = ? and status = 'open'`);
   }
 
-  private insert(table: string, row: Row): void {
-    const columns = Object.keys(row);
-    const key = `${table}:${columns.join(',')}`;
-    let stmt = this.inserts.get(key);
-    if (!stmt) {
-      stmt = this.db.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
-      this.inserts.set(key, stmt);
-    }
-    stmt.run(row);
-  }
+  private readonly insert = rowInserter(() => this.db);
 
   /** The cart the next checkout empties; untimed, and committed like the app's cart taps (draftTransaction). */
   prepareCart(t: CheckoutTemplate): void {

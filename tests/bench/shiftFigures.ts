@@ -17,6 +17,7 @@ import { makeTestCore, newRequestId, type TestCore } from '../support/testCore';
 import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
 import { BenchClock, routerCheckout, setUpCounter, standardSpecs } from './counter';
+import { rowInserter } from './floor';
 import { OrderWriter, prng } from './orderWriter';
 import { ms, QUICK, ratio, stats, type Table } from './report';
 
@@ -167,7 +168,6 @@ type Row = Record<string, unknown>;
 class RefundFloor {
   private template: { refund: Row; lines: Row[]; tenders: Row[]; audit: Row } | null = null;
   private seq = 0;
-  private readonly inserts = new Map<string, Database.Statement>();
 
   private constructor(
     private readonly dir: string,
@@ -197,16 +197,7 @@ class RefundFloor {
     };
   }
 
-  private insert(table: string, row: Row): void {
-    const columns = Object.keys(row);
-    const key = `${table}:${columns.join(',')}`;
-    let stmt = this.inserts.get(key);
-    if (!stmt) {
-      stmt = this.db.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`);
-      this.inserts.set(key, stmt);
-    }
-    stmt.run(row);
-  }
+  private readonly insert = rowInserter(() => this.db);
 
   /** The timed part; 0 before the first capture. */
   time(): number {
