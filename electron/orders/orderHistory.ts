@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { orderItems, orders, orderStatusEvents, payments, users } from '../../db/schema';
 import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary, type RefundView, type StatusChangeView } from '../shared/contract';
 import type { Currency } from '../shared/money';
@@ -48,7 +48,7 @@ export class OrderHistory {
   private readonly statusesOf;
 
   constructor(
-    private readonly deps: Pick<Deps, 'db' | 'clock'>,
+    private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
     private readonly settings: SettingsStore,
     private readonly refunds: RefundRecords,
   ) {
@@ -115,27 +115,35 @@ export class OrderHistory {
   }
 
   page(limit = 50, before?: string, businessDay: string | null = null): OrderPage {
-    const cursor = before ? decodeCursor(before) : null;
-    const rows = this.deps.db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          cursor
-            ? or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)))
-            : sql`1`,
-          businessDay ? eq(orders.businessDay, businessDay) : sql`1`,
-        ),
-      )
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(limit + 1)
-      .all();
+    const rows = this.pageQuery(limit + 1, before ? decodeCursor(before) : null, businessDay).all();
     const pageRows = rows.slice(0, limit);
     return {
       orders: pageRows.map(summaryOf),
       nextCursor: rows.length > limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
       today: this.today(),
     };
+  }
+
+  /** EXPLAIN QUERY PLAN of a page after a cursor (the bench prints it). */
+  pagePlan(businessDay: string | null = null): string[] {
+    const { sql: text, params } = this.pageQuery(51, { createdAt: Date.now(), id: '00000000-0000-0000-0000-000000000000' }, businessDay).toSQL();
+    return (this.deps.sqlite.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  private pageQuery(rows: number, cursor: { createdAt: number; id: string } | null, businessDay: string | null) {
+    return this.deps.db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          // A row-value comparison seeks orders_created (created_at, id) to the cursor; the same
+          // condition spelt `a < ? or (a = ? and b < ?)` made SQLite walk the index from the newest row.
+          cursor ? sql`(${orders.createdAt}, ${orders.id}) < (${cursor.createdAt}, ${cursor.id})` : sql`1`,
+          businessDay ? eq(orders.businessDay, businessDay) : sql`1`,
+        ),
+      )
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(rows);
   }
 
   detail(orderId: string): OrderDetail {

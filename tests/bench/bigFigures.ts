@@ -11,6 +11,7 @@ import { DISTINCT_SQL, queryPlan } from '../../electron/audit/auditQuery';
 import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
 import { BenchClock, routerCheckout, setUpCounter, standardSpecs, type CheckoutSpec } from './counter';
+import { historyFigures } from './historyFigures';
 import { ms, ratio, SIZES, sleep, stats, type Table } from './report';
 
 const TILL = 'till';
@@ -61,6 +62,7 @@ export async function bigDbFigures(big: BigDb, table: Table): Promise<void> {
       table.add(`  ${name}, alone (after a restart)`, { p50: ms(c.took) }, '—', 'info', c.note);
     }
     printPlans(alone, barista.id);
+    await historyFigures(alone, OFFICE, big.orders, table);
   } finally {
     live.t?.core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -148,6 +148,29 @@ test('order numbers count per business day, which starts at 04:00 shop time', as
   expect((await sell()).orderNumber).toBe('BC-T1-20261124-0001');
 });
 
+test('order history pages walk every older order exactly once: ties in the same millisecond, and sales arriving while paging', async () => {
+  t = await makeSetUpCore();
+  const latte = await itemId(t, 'Latte');
+  const sell = async () => {
+    await t.must('cart.addItem', { menuItemId: latte });
+    return (await t.must('orders.checkout', cash(20000))).order.id;
+  };
+  const older: string[] = [];
+  for (let i = 0; i < 23; i++) {
+    older.push(await sell());
+    if (i % 4 === 3) t.clock.advance(1); // groups of four share a millisecond
+  }
+  const seen: string[] = [];
+  let page = await t.must('orders.list', { limit: 5 });
+  seen.push(...page.orders.map((o) => o.id));
+  while (page.nextCursor) {
+    await sell(); // a new sale lands above the cursor: it must not shift what comes next
+    page = await t.must('orders.list', { limit: 5, before: page.nextCursor });
+    seen.push(...page.orders.map((o) => o.id));
+  }
+  expect(seen).toEqual([...older].reverse());
+});
+
 test('order history: newest first, paged by cursor; the detail keeps the price paid after a price change', async () => {
   t = await makeSetUpCore();
   const latte = await itemId(t, 'Latte');
