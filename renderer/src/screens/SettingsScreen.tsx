@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import type { SecuritySettingsView, ShopSettingsView } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
 import { SECURITY_LIMITS } from '../../../electron/shared/securityLimits';
@@ -12,6 +12,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { timeZoneList, timeZoneName, toPercentInput } from '../format';
 import type { FieldErrors } from '../formErrors';
+import { useDraft } from '../hooks/useDraft';
 import { useFormRequest } from '../hooks/useFormRequest';
 import { useLoaded } from '../hooks/useLoaded';
 import { useSessionStore } from '../stores/sessionStore';
@@ -74,14 +75,8 @@ export function SettingsScreen() {
 
 function SecurityForm({ security }: { security: SecuritySettingsView }) {
   const saveSecurity = useSettingsStore((s) => s.saveSecurity);
-  const [draft, setDraft] = useState<Draft>(() => toDraft(security));
+  const { draft, setDraft, set, saved, setSaved } = useDraft<Draft>(() => toDraft(security));
   const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<Key>();
-  const [saved, setSaved] = useState(false);
-
-  const set = (key: Key) => (value: string) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setSaved(false);
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -201,17 +196,9 @@ type Printers = { state: 'loading' } | { state: 'list'; printers: { name: string
 function ShopForm({ shop }: { shop: ShopSettingsView }) {
   const saveShop = useSettingsStore((s) => s.saveShop);
   const setShop = useSessionStore((s) => s.setShop);
-  const [draft, setDraft] = useState<ShopDraft>(() => toShopDraft(shop));
+  const { draft, setDraft, set, saved, setSaved } = useDraft<ShopDraft>(() => toShopDraft(shop));
   const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<ShopKey>();
-  const [saved, setSaved] = useState(false);
   const printers = toPrinters(useLoaded(() => call('receipts.printers', {}), []));
-
-  function set<K extends ShopKey>(key: K) {
-    return (value: ShopDraft[K]) => {
-      setDraft((d) => ({ ...d, [key]: value }));
-      setSaved(false);
-    };
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();

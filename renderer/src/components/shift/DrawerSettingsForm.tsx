@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { DrawerSettingsView } from '../../../../electron/shared/contract';
 import { formatMoney, parseMoney, toMoneyInput, type Currency } from '../../../../electron/shared/money';
 import type { FieldErrors } from '../../formErrors';
+import { useDraft } from '../../hooks/useDraft';
 import { useFormRequest } from '../../hooks/useFormRequest';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { useShiftStore } from '../../stores/shiftStore';
@@ -26,16 +27,8 @@ const toDraft = (d: DrawerSettingsView): Draft => ({
 /** Settings → Cash drawer (owners): cash needs an open shift, the count tolerance, the managers' refund limit. */
 export function DrawerSettingsForm({ drawer, currency }: { drawer: DrawerSettingsView; currency: Currency }) {
   const saveDrawer = useSettingsStore((s) => s.saveDrawer);
-  const [draft, setDraft] = useState<Draft>(() => toDraft(drawer));
+  const { draft, setDraft, set, saved, setSaved } = useDraft<Draft>(() => toDraft(drawer));
   const { busy, errors, top, rejectLocal, send, showError } = useFormRequest<Key>();
-  const [saved, setSaved] = useState(false);
-
-  function set<K extends Key>(key: K) {
-    return (value: Draft[K]) => {
-      setDraft((d) => ({ ...d, [key]: value }));
-      setSaved(false);
-    };
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
