@@ -7,6 +7,7 @@ import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, contentType
 import { appKeyProvider } from './app/keyStorage';
 import { appMenuTemplate, mainWebPreferences, receiptWebPreferences } from './app/windowOptions';
 import { createCore, type Core } from './core/createCore';
+import type { SaveDialog } from './core/deps';
 import type { KeyProvider } from './core/keys';
 import type { ReceiptPrinter } from './receipts/receiptService';
 import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
@@ -92,6 +93,14 @@ const printer: ReceiptPrinter = {
   },
 };
 
+/** Exports (CSV) ask where to save with the OS dialog, starting in Documents. */
+const saveDialog: SaveDialog = {
+  choosePath: async (suggestedName, filter) => {
+    const target = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [filter] });
+    return target.canceled || !target.filePath ? null : target.filePath;
+  },
+};
+
 function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event) => event.preventDefault());
@@ -157,6 +166,7 @@ app.whenReady().then(() => {
     trustedOrigins: [APP_ORIGIN],
     keys,
     printer,
+    saveDialog,
     migrationsFolder,
     nativeBinding,
     appVersion: app.getVersion(),

@@ -24,5 +24,7 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22'
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: out('main', 'main.js'), packages: 'external' });
 // The audit chain's full check runs on a worker thread; main.js finds it next to itself (chainVerifier.ts).
 await build({ ...common, entryPoints: ['electron/audit/verifyWorker.ts'], outfile: out('main', 'verifyWorker.js'), packages: 'external' });
+// History searches, reports and exports run on read workers (core/readPool.ts), found the same way.
+await build({ ...common, entryPoints: ['electron/core/readWorker.ts'], outfile: out('main', 'readWorker.js'), packages: 'external' });
 // A sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: out('preload', 'preload.js'), external: ['electron'] });

@@ -39,7 +39,8 @@ import { OpenShift } from '../shifts/openShift';
 import { ShiftService } from '../shifts/shiftService';
 import { ZReports } from '../shifts/zReports';
 import type { PosEventName, PosEvents } from '../shared/bridge';
-import { consoleLogger, systemClock, type Clock, type Deps, type Logger } from './deps';
+import { consoleLogger, systemClock, type Clock, type Deps, type Logger, type SaveDialog } from './deps';
+import { ReadPool } from './readPool';
 import type { KeyProvider } from './keys';
 
 export interface CoreOptions {
@@ -52,6 +53,8 @@ export interface CoreOptions {
   migrationsFolder?: string;
   /** Electron's printing (main.ts); without it, print and PDF answer "available in the desktop app". */
   printer?: ReceiptPrinter;
+  /** Where exports are saved (Electron's save dialog); without it, exports answer "available in the desktop app". */
+  saveDialog?: SaveDialog;
   /** better_sqlite3.node built for the running runtime (Electron passes its own build). */
   nativeBinding?: string;
   clock?: Clock;
@@ -151,6 +154,9 @@ export function createCore(options: CoreOptions) {
     shifts.menuChanged();
   });
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
+  // History searches, reports and exports read on worker threads with their own connections.
+  const reads = new ReadPool({ dbPath: options.dbPath, nativeBinding: options.nativeBinding }, logger);
+  const saveDialog = options.saveDialog ?? null;
   const openShift = new OpenShift(sqlite);
   const refundRecords = new RefundRecords(sqlite);
   const history = new OrderHistory(deps, settings, refundRecords);
@@ -195,6 +201,8 @@ export function createCore(options: CoreOptions) {
     zReports,
     refunds,
     refundRecords,
+    reads,
+    saveDialog,
   };
   // Orders cancelled before refunds were recorded get their refund of everything (once).
   new LegacyCancels(deps, settings, refundRecords, audit).run();
@@ -231,6 +239,7 @@ export function createCore(options: CoreOptions) {
     close: () => {
       if (!sqlite.open) return;
       verifier.close();
+      void reads.close();
       try {
         audit.appendAuthEvent({ type: 'app_stop', successful: true, metadata: { version: deps.appVersion } });
       } finally {

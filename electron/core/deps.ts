@@ -24,3 +24,11 @@ export interface Deps {
   /** This till's row in `terminals`. */
   terminal: { id: string; code: string; name: string };
 }
+
+/**
+ * Where a file the app writes goes: Electron's save dialog in the app (main.ts); tests give a
+ * folder of their own. null: the person cancelled.
+ */
+export interface SaveDialog {
+  choosePath(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+}

@@ -5,6 +5,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { invalid } from '../core/errors';
+import { csvMoney as money, neutralise, unneutralise } from '../core/csvCells';
+export { csvMoney as money } from '../core/csvCells';
 import { parseMoney, toMoneyInput, type Minor } from '../shared/money';
 import { BROKEN_TEXT_MESSAGE, isCleanText } from '../shared/schemas';
 
@@ -47,26 +49,6 @@ export interface CsvRow {
   extra: boolean;
 }
 
-// ---------- formula injection (OWASP "CSV injection") ----------
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/**
- * A cell a spreadsheet would run as a formula gets a leading quote. Our own numbers ("-10.00")
- * cannot run and stay numbers. A cell that already starts with a quote gets one more, so the
- * import's "drop one quote" gives back exactly what was stored.
- */
-export function neutralise(cell: string): string {
-  if (PLAIN_NUMBER.test(cell)) return cell;
-  return FORMULA_START.test(cell) || cell.startsWith("'") ? `'${cell}` : cell;
-}
-
-/** The inverse of neutralise: one leading quote before a formula character or a quote is dropped. */
-export function unneutralise(cell: string): string {
-  return cell.length > 1 && cell.startsWith("'") && (FORMULA_START.test(cell.slice(1)) || cell[1] === "'") ? cell.slice(1) : cell;
-}
-
 // ---------- writing ----------
 
 export function writeCsv(rows: readonly Partial<Record<Column, string>>[]): string {
@@ -76,7 +58,6 @@ export function writeCsv(rows: readonly Partial<Record<Column, string>>[]): stri
 }
 
 export const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
-export const money = (m: Minor): string => (m < 0 ? `-${toMoneyInput(-m)}` : toMoneyInput(m));
 
 // ---------- reading ----------
 

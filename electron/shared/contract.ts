@@ -12,6 +12,7 @@ import { cartChannels } from './contract/cart';
 import { menuChannels } from './contract/menu';
 import { orderChannels } from './contract/orders';
 import { refundChannels } from './contract/refunds';
+import { reportChannels } from './contract/reports';
 import { settingsChannels } from './contract/settings';
 import { shiftChannels } from './contract/shifts';
 
@@ -21,6 +22,7 @@ export * from './contract/cart';
 export * from './contract/menu';
 export * from './contract/orders';
 export * from './contract/refunds';
+export * from './contract/reports';
 export * from './contract/settings';
 export * from './contract/shifts';
 
@@ -33,6 +35,7 @@ export const contract = {
   ...orderChannels,
   ...refundChannels,
   ...shiftChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'staff.view',
   'staff.manage', // create, edit, deactivate, reset PIN/password (managers: baristas only)
   'staff.unlock', // lift a lockout
+  'reports.view', // sales reports and their exports
   'audit.view',
   'settings.manage',
 ] as const;
@@ -50,6 +51,7 @@ const MANAGER: readonly Permission[] = [
   'staff.view',
   'staff.manage',
   'staff.unlock',
+  'reports.view',
 ];
 const OWNER: readonly Permission[] = [...MANAGER, 'orders.refundOverLimit', 'audit.view', 'settings.manage'];
 

@@ -3,7 +3,7 @@
 // undo, limits, and the 2,000-item timing.
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, test } from 'vitest';
-import { neutralise, unneutralise } from '../../electron/menu/menuCsv';
+import { neutralise, unneutralise } from '../../electron/core/csvCells';
 import { describeChange } from '../../renderer/src/format';
 import { dbFingerprint } from '../support/snapshot';
 import { addStaff, makeSetUpCore, newRequestId, signInAs, type TestCore } from '../support/testCore';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/createCore';
-import type { Clock } from '../../electron/core/deps';
+import type { Clock, SaveDialog } from '../../electron/core/deps';
 import { FileKeyProvider } from '../../electron/core/keys';
 import type { ReceiptPrinter } from '../../electron/receipts/receiptService';
 import type { CallContext } from '../../electron/ipc/router';
@@ -64,9 +64,22 @@ export class RecordingPrinter implements ReceiptPrinter {
   }
 }
 
+/** Stands in for Electron's save dialog: every file goes into the test's folder, under the suggested name (or `answer`). */
+export class FolderSaveDialog implements SaveDialog {
+  asked: { suggestedName: string; filter: { name: string; extensions: string[] } }[] = [];
+  /** A fixed answer: a path, or null for "the person cancelled". */
+  answer: string | null | undefined = undefined;
+  constructor(private readonly dir: string) {}
+  async choosePath(suggestedName: string, filter: { name: string; extensions: string[] }) {
+    this.asked.push({ suggestedName, filter });
+    return this.answer === undefined ? path.join(this.dir, suggestedName) : this.answer;
+  }
+}
+
 export interface TestCore<C extends Clock = ManualClock> {
   core: Core;
   printer: RecordingPrinter;
+  saveDialog: FolderSaveDialog;
   clock: C;
   dir: string;
   dbPath: string;
@@ -89,8 +102,9 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
   const quietLogger = { info: () => {}, error: () => {} };
   // A new provider per open, as after an app restart: a deleted key file really is gone.
   const printer = new RecordingPrinter();
+  const saveDialog = new FolderSaveDialog(dir);
   const build = () =>
-    createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys: new FileKeyProvider(path.join(dir, 'brewline.keys'), {}), printer, clock, logger: quietLogger });
+    createCore({ dbPath, trustedOrigins: [TEST_ORIGIN], keys: new FileKeyProvider(path.join(dir, 'brewline.keys'), {}), printer, saveDialog, clock, logger: quietLogger });
   let core = build();
   const ctx = (senderId = 'window-1', extra: Partial<CallContext> = {}): CallContext => ({
     senderId,
@@ -104,6 +118,7 @@ export function makeTestCore<C extends Clock = ManualClock>(opts: { clock?: C; d
     },
     clock,
     printer,
+    saveDialog,
     dir,
     dbPath,
     call: (channel, input, senderId) => core.call(ctx(senderId), channel, input) as never,

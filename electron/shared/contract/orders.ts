@@ -1,7 +1,7 @@
 // Contract, orders: checkout, history, the bar queue, cancellation and receipts.
 import { z } from 'zod';
 import type { Currency, Minor } from '../money';
-import { cursor, id, text } from '../schemas';
+import { cursor, day, id, text } from '../schemas';
 import type { MoneyTotals, OrderContact } from './cart';
 import { channel, empty, minor } from './channel';
 import type { RefundView } from './refunds';
@@ -101,8 +101,21 @@ export interface ReceiptView {
   change: Minor;
 }
 
+/** A row of the order history: the summary with its tenders, refunds and what was sold. */
+export interface HistoryRow extends OrderSummary {
+  /** Tenders used, in the order paid (no repeats). */
+  tenders: PaymentMethod[];
+  /** Σ handed back so far. */
+  refunded: Minor;
+  /** "2× Latte, Croissant" (long orders end in "…"). */
+  items: string;
+}
+
+/** What the history list shows besides paid/cancelled: derived from the refunds. */
+export type HistoryStatus = 'paid' | 'refunded' | 'partlyRefunded' | 'cancelled';
+
 export interface OrderPage {
-  orders: OrderSummary[];
+  orders: HistoryRow[];
   /** Pass as `before` to get the next (older) page; null at the end. */
   nextCursor: string | null;
   /** The shop's business day now (YYYY-MM-DD), so a screen can say "Today" by main's clock. */
@@ -111,6 +124,46 @@ export interface OrderPage {
 
 
 // ---------- input pieces ----------
+
+/**
+ * History search. Every filter narrows (AND). number: "42", "#042" (that number on any day in
+ * range) or a full order number; from/to: business days, inclusive; customer: part of the name
+ * or phone; item: part of an item's name as sold; totals in minor units, inclusive.
+ */
+export const orderFilters = z
+  .strictObject({
+    number: z
+      .string()
+      .trim()
+      .regex(/^(#?\d{1,4}|[A-Za-z0-9]{1,12}-[A-Za-z0-9]{1,12}-\d{8}-\d{1,6})$/, 'Enter an order number like 42, #042 or the full number from the receipt')
+      .optional(),
+    from: day.optional(),
+    to: day.optional(),
+    staffId: id.optional(),
+    tender: z.enum(['cash', 'card', 'other'], 'Choose cash, card or other').optional(),
+    status: z.enum(['paid', 'refunded', 'partlyRefunded', 'cancelled'], 'Choose paid, refunded, partly refunded or cancelled').optional(),
+    customer: text(60).optional(),
+    item: text(60).optional(),
+    minTotal: minor.optional(),
+    maxTotal: minor.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The end date is before the start date', path: ['to'] })
+  .refine((f) => f.minTotal === undefined || f.maxTotal === undefined || f.minTotal <= f.maxTotal, {
+    message: 'The smallest total is more than the largest',
+    path: ['maxTotal'],
+  });
+export type OrderFilters = z.output<typeof orderFilters>;
+
+/** Where an export stands (polled by the screen while it runs). */
+export interface ExportProgress {
+  state: 'running' | 'done' | 'failed' | 'cancelled' | 'unknown';
+  /** Orders written so far, of `total`. */
+  done: number;
+  total: number;
+  path: string | null;
+  /** A sentence for a person when it failed. */
+  error: string | null;
+}
 
 const reference = text(60);
 export const paymentInput = z.discriminatedUnion('method', [
@@ -172,9 +225,28 @@ export const orderChannels = {
     input: z.strictObject({
       limit: z.int().min(1).max(100).optional(),
       before: cursor(64).optional(),
+      filters: orderFilters.optional(),
     }),
     permission: 'orders.view',
-    summary: 'Order history, newest first.',
+    summary: "Order history, newest first, filtered (baristas: today's orders only). Runs off the main loop.",
+  }),
+  'orders.totals': channel<{ count: number; total: Minor; currency: Currency }>()({
+    input: z.strictObject({ filters: orderFilters.optional() }),
+    permission: 'orders.view',
+    summary: 'How many orders the filters find and the sum of their totals (shown above the list).',
+  }),
+  'orders.exportCsv': channel<ExportProgress>()({
+    input: z.strictObject({
+      exportId: z.uuid('This export has no valid id. Close it and try again.').transform((s) => s.toLowerCase()),
+      filters: orderFilters.optional(),
+    }),
+    permission: 'orders.viewHistory',
+    summary: 'Save the filtered orders and their lines as CSV (asks where); returns at once, the export runs off the main loop.',
+  }),
+  'orders.exportProgress': channel<ExportProgress>()({
+    input: z.strictObject({ exportId: z.uuid('That export is not known').transform((s) => s.toLowerCase()) }),
+    permission: 'orders.viewHistory',
+    summary: 'Where an export stands: orders written of the total, done, failed.',
   }),
   'orders.get': channel<OrderDetail>()({
     input: z.strictObject({ orderId: id }),

@@ -1,0 +1,44 @@
+// The read jobs a worker thread runs on its own read-only connection (core/readPool.ts). Each is a
+// plain synchronous function of (connection, arguments, progress): heavy history searches,
+// reports and exports run here so the till's event loop never waits on them (DESIGN §8).
+// Every domain adds its jobs below; the main side only imports the types.
+import type Database from 'better-sqlite3';
+
+export type ReadDb = Database.Database;
+/** Reports progress to whoever started the job (e.g. rows written of the total). */
+export type Progress = (value: unknown) => void;
+export type ReadJob<A, R> = (db: ReadDb, args: A, progress: Progress) => R;
+
+const statementCache = new WeakMap<ReadDb, Map<string, Database.Statement>>();
+/** A statement prepared once per connection (jobs run many times on the same worker). */
+export function prepared<P extends unknown[] = unknown[], R = unknown>(db: ReadDb, sql: string): Database.Statement<P, R> {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt as unknown as Database.Statement<P, R>;
+}
+
+/** A job for tests of the pool itself: sleeps in the worker, then answers. */
+const poolJobs = {
+  'pool.echo': ((_db, args: { value: unknown; busyMs?: number }, progress) => {
+    const until = Date.now() + (args.busyMs ?? 0);
+    while (Date.now() < until) {
+      /* a busy worker, not a busy main loop */
+    }
+    progress({ halfway: true });
+    return args.value;
+  }) as ReadJob<{ value: unknown; busyMs?: number }, unknown>,
+  'pool.fail': ((_db, args: { message: string }) => {
+    throw new Error(args.message);
+  }) as ReadJob<{ message: string }, never>,
+};
+
+export const READ_JOBS = {
+  ...poolJobs,
+};
+
+export type ReadJobs = typeof READ_JOBS;
+export type ReadJobName = keyof ReadJobs;
+export type JobArgs<N extends ReadJobName> = Parameters<ReadJobs[N]>[1];
+export type JobResult<N extends ReadJobName> = ReturnType<ReadJobs[N]>;
