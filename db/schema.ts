@@ -7,3 +7,4 @@ export * from './schema/accounts';
 export * from './schema/menu';
 export * from './schema/orders';
 export * from './schema/shifts';
+export * from './schema/reports';

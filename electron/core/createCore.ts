@@ -28,6 +28,7 @@ import { MenuImport } from '../menu/menuImport';
 import { CartService } from '../orders/cartService';
 import { CheckoutService } from '../orders/checkoutService';
 import { OrderHistory } from '../orders/orderHistory';
+import { OrderExports } from '../orders/orderExport';
 import { OrderQueue } from '../orders/orderQueue';
 import { ParkedTickets } from '../orders/parkedTickets';
 import { ReceiptService, type ReceiptPrinter } from '../receipts/receiptService';
@@ -38,6 +39,8 @@ import { LegacyCancels } from '../refunds/legacyCancels';
 import { OpenShift } from '../shifts/openShift';
 import { ShiftService } from '../shifts/shiftService';
 import { ZReports } from '../shifts/zReports';
+import { ensureRollups } from '../reports/rollupBuild';
+import { ReportService } from '../reports/reportService';
 import type { PosEventName, PosEvents } from '../shared/bridge';
 import { consoleLogger, systemClock, type Clock, type Deps, type Logger, type SaveDialog } from './deps';
 import { ReadPool } from './readPool';
@@ -159,7 +162,8 @@ export function createCore(options: CoreOptions) {
   const saveDialog = options.saveDialog ?? null;
   const openShift = new OpenShift(sqlite);
   const refundRecords = new RefundRecords(sqlite);
-  const history = new OrderHistory(deps, settings, refundRecords);
+  const history = new OrderHistory(deps, settings, refundRecords, reads);
+  const orderExports = new OrderExports(deps, reads, saveDialog, settings);
   // After each sale the open shift's figures read it, off the sale's path (see ShiftFigures).
   const checkout = new CheckoutService(deps, settings, cart, history, audit, openShift, () => shifts.saleRecorded());
   const parked = new ParkedTickets(deps, cart, staff);
@@ -168,6 +172,7 @@ export function createCore(options: CoreOptions) {
   const queue = new OrderQueue(deps, history, audit, approvals, refunds);
   const receipts = new ReceiptService(history, settings, options.printer ?? null);
   const zReports = new ZReports(deps, settings, options.printer ?? null, audit);
+  const reports = new ReportService(deps, settings, reads, options.printer ?? null, saveDialog);
   const shifts = new ShiftService(deps, settings, staff, audit, approvals, zReports, (senderId) => sessions.get(senderId)?.id);
 
   const services = {
@@ -192,6 +197,7 @@ export function createCore(options: CoreOptions) {
     soldOut,
     cart,
     history,
+    orderExports,
     checkout,
     parked,
     queue,
@@ -203,9 +209,12 @@ export function createCore(options: CoreOptions) {
     refundRecords,
     reads,
     saveDialog,
+    reports,
   };
   // Orders cancelled before refunds were recorded get their refund of everything (once).
   new LegacyCancels(deps, settings, refundRecords, audit).run();
+  // Sales rollups for orders written before they existed (once; logs how long it took).
+  ensureRollups(deps, settings);
   const router: Router = createRouter({
     handlers: createHandlers(services),
     sessions,

@@ -3,21 +3,17 @@
 // reports and exports run here so the till's event loop never waits on them (DESIGN §8).
 // Every domain adds its jobs below; the main side only imports the types.
 import type Database from 'better-sqlite3';
+import { reportJobs } from '../reports/salesReports';
+import { exportJobs } from '../orders/orderExport';
+import { historyJobs } from '../orders/orderSearch';
 
 export type ReadDb = Database.Database;
 /** Reports progress to whoever started the job (e.g. rows written of the total). */
 export type Progress = (value: unknown) => void;
 export type ReadJob<A, R> = (db: ReadDb, args: A, progress: Progress) => R;
 
-const statementCache = new WeakMap<ReadDb, Map<string, Database.Statement>>();
-/** A statement prepared once per connection (jobs run many times on the same worker). */
-export function prepared<P extends unknown[] = unknown[], R = unknown>(db: ReadDb, sql: string): Database.Statement<P, R> {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt as unknown as Database.Statement<P, R>;
-}
+// In a module of its own so job modules can import it without a cycle through READ_JOBS.
+export { prepared } from './readStatements';
 
 /** A job for tests of the pool itself: sleeps in the worker, then answers. */
 const poolJobs = {
@@ -36,6 +32,9 @@ const poolJobs = {
 
 export const READ_JOBS = {
   ...poolJobs,
+  ...reportJobs,
+  ...historyJobs,
+  ...exportJobs,
 };
 
 export type ReadJobs = typeof READ_JOBS;

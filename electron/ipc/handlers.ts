@@ -81,7 +81,10 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
     'cart.setDiscount': (input, { session }) => s.cart.setDiscount(session, input),
     'cart.clear': (_input, { session }) => s.cart.clear(session.userId),
     'orders.checkout': (input, { session }) => s.checkout.checkout(session, input),
-    'orders.list': (input, { session }) => s.history.pageFor(session, input.limit, input.before),
+    'orders.list': (input, { session }) => s.history.pageFor(session, input),
+    'orders.totals': (input, { session }) => s.history.totalsFor(session, input.filters),
+    'orders.exportCsv': (input, { session }) => s.orderExports.start(session, input.exportId, input.filters ?? {}),
+    'orders.exportProgress': (input, { session }) => s.orderExports.progress(session, input.exportId),
     'orders.get': (input, { session }) => s.history.detailFor(session, input.orderId),
     'orders.queue': () => s.queue.list(),
     'orders.advance': (input, { session }) => s.queue.advance(session, input.orderId, input.from),
@@ -110,5 +113,9 @@ export function createHandlers(s: Omit<Services, never>): Handlers {
     'refunds.issue': (input, { session }) => s.refunds.issue(session, input),
     'refunds.receipt': (input, { session }) => s.refunds.receipt(session, input.refundId),
     'refunds.print': (input, { session }) => s.refunds.print(session, input.refundId),
+    'reports.sales': (input) => s.reports.sales(input),
+    'reports.exportCsv': (input) => s.reports.exportCsv(input),
+    'reports.print': (input) => s.reports.print(input),
+    'reports.savePdf': (input) => s.reports.savePdf(input),
   };
 }

@@ -10,7 +10,8 @@ import { conflict, invalid } from '../core/errors';
 import type { SettingsStore } from '../settings/shopSettings';
 import { discountOf, type CartService } from './cartService';
 import type { OrderHistory } from './orderHistory';
-import { businessDayOf, formatOrderNumber } from './orderNumbers';
+import { businessDayOf, formatOrderNumber, localHourOf } from './orderNumbers';
+import { RollupWriter } from '../reports/rollupWriter';
 import { NO_SHIFT_FOR_CASH, type OpenShift } from '../shifts/openShift';
 
 /**
@@ -26,6 +27,7 @@ export class CheckoutService {
   private readonly insertPayment;
   private readonly insertStatus;
   private readonly changeOf;
+  private readonly rollups: RollupWriter;
 
   constructor(
     private readonly deps: Deps,
@@ -68,6 +70,7 @@ export class CheckoutService {
       .from(payments)
       .where(eq(payments.orderId, p('orderId')))
       .prepare();
+    this.rollups = new RollupWriter(deps.sqlite);
   }
 
   checkout(session: Session, input: ParsedInput<'orders.checkout'>): CheckoutResult {
@@ -175,6 +178,18 @@ export class CheckoutService {
         });
       }
       this.insertStatus.run({ id: newId(now), orderId, fromStatus: null, toStatus: 'pending', userId: session.userId, reason: '', createdAt: now });
+      const reason = [discount?.reason, ...lines.map((l) => l.discount?.reason)].filter(Boolean).join('; ');
+      // The day's sales rollups, in this transaction (reports read them instead of every order).
+      this.rollups.sale({
+        businessDay,
+        staffName: session.displayName,
+        taxRateBp: shop.taxRateBp,
+        pricesIncludeTax: shop.pricesIncludeTax,
+        hour: localHourOf(now, shop.timezone),
+        discountReason: reason,
+        lines: writtenLines.map((l) => ({ itemId: l.menuItemId, quantity: l.quantity, gross: l.lineSubtotal, discount: l.lineDiscount, tax: l.lineTax, modifiers: l.modifiers })),
+        payments: settled.payments,
+      });
       const approvers = [discount?.approvedBy, ...lines.map((l) => l.discount?.approvedBy)].filter((a): a is string => !!a);
       this.audit.append({
         actorUserId: session.userId,
@@ -190,7 +205,7 @@ export class CheckoutService {
           discount: discount ? { kind: discount.kind, value: discount.value } : null,
           payments: settled.payments.map((p) => ({ method: p.method, amount: p.amount })),
         },
-        reason: [discount?.reason, ...lines.map((l) => l.discount?.reason)].filter(Boolean).join('; '),
+        reason,
       });
       this.cart.discardOpenCart(session.userId);
       const written = this.history.toDetail({ ...orderRow, status: 'pending' }, writtenLines, settled.payments.map((p) => ({ ...p, changeGiven: p.change })), [

@@ -1,15 +1,18 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { asc, eq, sql } from 'drizzle-orm';
 import { orderItems, orders, orderStatusEvents, payments, users } from '../../db/schema';
-import { shortOrderNumber, type OrderDetail, type OrderPage, type OrderSummary, type RefundView, type StatusChangeView } from '../shared/contract';
-import type { Currency } from '../shared/money';
+import { shortOrderNumber, type OrderDetail, type OrderFilters, type OrderPage, type OrderSummary, type RefundView, type StatusChangeView } from '../shared/contract';
+import type { Currency, Minor } from '../shared/money';
 import { can } from '../shared/permissions';
 import type { Session } from '../accounts/sessions';
 import { displayNameOf } from '../accounts/staffDirectory';
 import type { Deps } from '../core/deps';
-import { invalid, notFound, ServiceError } from '../core/errors';
+import { notFound, ServiceError } from '../core/errors';
+import type { ReadPool } from '../core/readPool';
 import type { SettingsStore } from '../settings/shopSettings';
 import { businessDayOf } from './orderNumbers';
 import type { RefundRecords } from '../refunds/refundRecords';
+import { daysCovered, type HistorySearch } from './orderSearch';
 
 type OrderRow = typeof orders.$inferSelect;
 /** What an order's detail shows of a line and of a payment. */
@@ -32,25 +35,30 @@ function summaryOf(o: OrderRow): OrderSummary {
   };
 }
 
-const encodeCursor = (o: Pick<OrderRow, 'createdAt' | 'id'>) => `${o.createdAt}_${o.id}`;
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  const m = /^(\d{1,15})_([0-9a-f-]{36})$/.exec(cursor);
-  if (!m) throw invalid('That page cursor is not valid', { before: 'Use nextCursor from the previous page' });
-  return { createdAt: Number(m[1]), id: m[2]! };
-}
+/**
+ * Totals over more days than this (or open-ended) on a shop with more orders than SMALL_SHOP are
+ * counted on a worker of their own, so pages and reports never queue behind them.
+ */
+const SHARED_TOTALS_DAYS = 62;
+const SMALL_SHOP = 20_000;
 
-/** Reading orders back: history pages and one order's detail. */
+/**
+ * Reading orders back: one order's detail here on main (one order by id is quick), history pages
+ * and their totals on the read worker (orderSearch.ts), never on the main loop.
+ */
 export class OrderHistory {
   private readonly orderById;
   private readonly linesOf;
   private readonly paymentsOf;
   private readonly byRequest;
+  private readonly ordersEver: Database.Statement<[], number>;
   private readonly statusesOf;
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'sqlite' | 'clock'>,
     private readonly settings: SettingsStore,
     private readonly refunds: RefundRecords,
+    private readonly reads: Pick<ReadPool, 'run' | 'runAlone'>,
   ) {
     const { db } = deps;
     this.orderById = db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare();
@@ -73,6 +81,7 @@ export class OrderHistory {
       .where(eq(orderStatusEvents.orderId, sql.placeholder('id')))
       .orderBy(asc(orderStatusEvents.createdAt), asc(orderStatusEvents.id))
       .prepare();
+    this.ordersEver = deps.sqlite.prepare(`select coalesce(max(rowid), 0) from orders`).pluck() as Database.Statement<[], number>;
     this.byRequest = db
       .select({ id: orders.id, userId: orders.userId })
       .from(orders)
@@ -91,8 +100,28 @@ export class OrderHistory {
     return can(session.role, 'orders.viewHistory') ? null : this.today();
   }
 
-  pageFor(session: Session, limit?: number, before?: string): OrderPage {
-    return this.page(limit, before, this.dayLimit(session));
+  /** What a person may search: a barista's filters are held to today whatever days they send. */
+  private searchFor(session: Session, filters: OrderFilters | undefined): HistorySearch {
+    return { filters: filters ?? {}, onlyDay: this.dayLimit(session) };
+  }
+
+  /** A page of history, newest first, searched on the read worker. */
+  async pageFor(session: Session, input: { limit?: number; before?: string; filters?: OrderFilters }): Promise<OrderPage> {
+    const today = this.today();
+    const page = await this.reads.run('history.page', { ...this.searchFor(session, input.filters), limit: input.limit ?? 50, before: input.before ?? null });
+    return { ...page, today };
+  }
+
+  /** How many orders the filters find and Σ their totals (as charged, before refunds). */
+  async totalsFor(session: Session, filters: OrderFilters | undefined): Promise<{ count: number; total: Minor; currency: Currency }> {
+    const search = this.searchFor(session, filters);
+    const days = daysCovered(search);
+    // A long or open-ended count on a big shop walks many rows: its own worker. (max(rowid) is one
+    // b-tree seek, not a search; rowids only grow, so it bounds how many orders there are.)
+    const quick = (days !== null && days <= SHARED_TOTALS_DAYS) || this.ordersEver.get()! < SMALL_SHOP;
+    const run = quick ? this.reads.run.bind(this.reads) : this.reads.runAlone.bind(this.reads);
+    const totals = await run('history.totals', search);
+    return { ...totals, currency: this.settings.requireShop().currency as Currency };
   }
 
   detailFor(session: Session, orderId: string): OrderDetail {
@@ -112,38 +141,6 @@ export class OrderHistory {
   private assertDayVisible(session: Session, businessDay: string): void {
     const day = this.dayLimit(session);
     if (day && businessDay !== day) throw new ServiceError('FORBIDDEN', "Only today's orders; ask a manager for older ones.");
-  }
-
-  page(limit = 50, before?: string, businessDay: string | null = null): OrderPage {
-    const rows = this.pageQuery(limit + 1, before ? decodeCursor(before) : null, businessDay).all();
-    const pageRows = rows.slice(0, limit);
-    return {
-      orders: pageRows.map(summaryOf),
-      nextCursor: rows.length > limit ? encodeCursor(pageRows[pageRows.length - 1]!) : null,
-      today: this.today(),
-    };
-  }
-
-  /** EXPLAIN QUERY PLAN of a page after a cursor (the bench prints it). */
-  pagePlan(businessDay: string | null = null): string[] {
-    const { sql: text, params } = this.pageQuery(51, { createdAt: Date.now(), id: '00000000-0000-0000-0000-000000000000' }, businessDay).toSQL();
-    return (this.deps.sqlite.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-  }
-
-  private pageQuery(rows: number, cursor: { createdAt: number; id: string } | null, businessDay: string | null) {
-    return this.deps.db
-      .select()
-      .from(orders)
-      .where(
-        and(
-          // A row-value comparison seeks orders_created (created_at, id) to the cursor; the same
-          // condition spelt `a < ? or (a = ? and b < ?)` made SQLite walk the index from the newest row.
-          cursor ? sql`(${orders.createdAt}, ${orders.id}) < (${cursor.createdAt}, ${cursor.id})` : sql`1`,
-          businessDay ? eq(orders.businessDay, businessDay) : sql`1`,
-        ),
-      )
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(rows);
   }
 
   detail(orderId: string): OrderDetail {

@@ -49,7 +49,7 @@ export class LegacyCancels {
   run(): number {
     const { sqlite } = this.deps;
     if (!this.pending.get()) return 0;
-    const writer = new RefundWriter(sqlite);
+    const writer = new RefundWriter(sqlite, () => this.settings.requireShop().timezone);
     const lastCancel: Database.Statement<[string], CancelEvent> = sqlite.prepare(
       `select e.user_id userId, e.reason, e.created_at createdAt, u.username, u.first_name firstName, u.last_name lastName, p.display_name displayName
          from order_status_events e left join users u on u.id = e.user_id left join profiles p on p.user_id = e.user_id

@@ -42,7 +42,7 @@ export class RefundService {
     /** The cash that should be in an open shift's drawer now, from its records (ShiftService). */
     private readonly cashInDrawer: (shiftId: string) => Minor,
   ) {
-    this.writer = new RefundWriter(deps.sqlite);
+    this.writer = new RefundWriter(deps.sqlite, () => settings.requireShop().timezone);
     this.auth = new RefundAuth(settings, staff, approvals);
   }
 

@@ -38,20 +38,19 @@
 //                (a no-sale opens the drawer and moves nothing).
 // - inconsistentOrders: counted orders whose stored totals disagree with their lines or whose
 //                payments do not add up to their total — should always be empty.
+//
+// How: every sale and refund turns into facts per dimension (rollupFacts.ts); FigureTotals sums
+// them and summaryOf turns the sums into the headline figures. computeFigures does that over
+// records in memory (the X/Z reports); a sales report does it over the daily rollup rows, which
+// hold the same facts summed per business day. One path, so the two cannot disagree.
 
 import { divRoundHalfUp, type Minor } from '../shared/money';
+import { assertMinor, refundFacts, saleFacts, type FactSink, type RefundFacts, type RefundLineFacts, type RollupDim, type SaleFacts, type SaleLineFacts, type TenderMethod } from './rollupFacts';
 
-export type TenderMethod = 'cash' | 'card' | 'other';
+export type { TenderMethod } from './rollupFacts';
 export const TENDER_METHODS: readonly TenderMethod[] = ['cash', 'card', 'other'];
 
-export interface SaleLineRecord {
-  quantity: number;
-  /** line_subtotal: unit price (with modifiers) × quantity, before any discount, as charged. */
-  gross: Minor;
-  /** line_discount: the line's own discount plus its share of the order discount. */
-  discount: Minor;
-  /** line_tax: the line's share of the order tax. */
-  tax: Minor;
+export interface SaleLineRecord extends SaleLineFacts {
   categoryName: string;
 }
 
@@ -62,13 +61,9 @@ export interface SalePaymentRecord {
   change: Minor;
 }
 
-export interface SaleRecord {
+export interface SaleRecord extends SaleFacts {
   orderId: string;
-  businessDay: string; // YYYY-MM-DD
   status: 'pending' | 'preparing' | 'ready' | 'completed' | 'cancelled';
-  staffName: string;
-  taxRateBp: number;
-  pricesIncludeTax: boolean;
   /** As stored on the order. */
   subtotal: Minor;
   discountTotal: Minor;
@@ -78,27 +73,15 @@ export interface SaleRecord {
   payments: SalePaymentRecord[];
 }
 
-export interface RefundLineRecord {
+export interface RefundLineRecord extends RefundLineFacts {
   categoryName: string;
-  /** Money handed back for this line (tax included, whatever the shop's pricing). */
-  amount: Minor;
-  /** The tax inside `amount`. */
-  tax: Minor;
 }
 
-/** A refund as the refunds work will record it. */
-export interface RefundRecord {
-  refundId: string;
+/** A refund as the refunds work records it. */
+export interface RefundRecord extends RefundFacts {
   orderId: string; // the sale refunded
-  businessDay: string; // the day the refund is ISSUED
-  kind: 'refund' | 'cancel';
-  /** Money handed back per tender; Σ = Σ lines' amount. */
-  tenders: { method: TenderMethod; amount: Minor }[];
-  /** Of the sale refunded. */
-  staffName: string;
-  taxRateBp: number;
-  pricesIncludeTax: boolean;
   lines: RefundLineRecord[];
+  tenders: { method: TenderMethod; amount: Minor }[];
 }
 
 export interface DrawerMovementRecord {
@@ -123,7 +106,8 @@ export interface TenderFigures {
   collected: Minor;
 }
 
-export interface DayFigures {
+/** The headline figures of a set of sales and refunds (a report's summary; the first part of an X/Z report). */
+export interface SummaryFigures {
   gross: Minor;
   discounts: Minor;
   refunds: Minor;
@@ -137,6 +121,9 @@ export interface DayFigures {
   refundsCount: number;
   cancellations: number;
   averageOrder: Minor;
+}
+
+export interface DayFigures extends SummaryFigures {
   byCategory: { name: string; net: Minor }[];
   byStaff: { name: string; net: Minor }[];
   drawer: { openingFloat: Minor; cashSales: Minor; cashRefunds: Minor; payIns: Minor; payOuts: Minor; safeDrops: Minor };
@@ -144,9 +131,63 @@ export interface DayFigures {
   inconsistentOrders: string[];
 }
 
-function assertMinor(v: number, what: string): void {
-  if (!Number.isSafeInteger(v)) throw new RangeError(`${what} must be a whole number of minor units`);
+/** One dimension key's sums (a rollup row without its day). */
+export interface RollupAmounts {
+  n: number;
+  qty: number;
+  gross: Minor;
+  discounts: Minor;
+  refunds: Minor;
+  tax: Minor;
 }
+
+/** gross − discounts − refunds of a dimension key. */
+export const netOf = (a: RollupAmounts): Minor => a.gross - a.discounts - a.refunds;
+
+/**
+ * The facts of many sales and refunds summed per dimension and key, whatever their day: what
+ * computeFigures adds up from records and what a report adds up from the daily rollup rows.
+ */
+export class FigureTotals implements FactSink {
+  private readonly dims: Partial<Record<RollupDim, Map<string, RollupAmounts>>> = {};
+
+  /** `only`: keep just these dimensions (the X/Z report needs no options, hours or reasons) and drop the rest at once. */
+  constructor(readonly only?: readonly RollupDim[]) {
+    for (const dim of only ?? []) this.dims[dim] = new Map();
+  }
+
+  add(_day: string, dim: RollupDim, key: string, n: number, qty: number, gross: Minor, discounts: Minor, refunds: Minor, tax: Minor): void {
+    let keys = this.dims[dim];
+    if (!keys) {
+      if (this.only) return;
+      this.dims[dim] = keys = new Map();
+    }
+    const a = keys.get(key);
+    if (a) {
+      a.n += n;
+      a.qty += qty;
+      a.gross += gross;
+      a.discounts += discounts;
+      a.refunds += refunds;
+      a.tax += tax;
+    } else {
+      keys.set(key, { n, qty, gross, discounts, refunds, tax });
+    }
+  }
+
+  /** The keys of a dimension with their sums (empty when none). */
+  of(dim: RollupDim): ReadonlyMap<string, RollupAmounts> {
+    return this.dims[dim] ?? EMPTY;
+  }
+
+  get(dim: RollupDim, key: string): RollupAmounts {
+    return this.dims[dim]?.get(key) ?? ZERO;
+  }
+}
+/** What summaryOf reads. */
+export const SUMMARY_DIMS: readonly RollupDim[] = ['total', 'pricing', 'rate', 'tender', 'refundKind'];
+const EMPTY: ReadonlyMap<string, RollupAmounts> = new Map();
+const ZERO: RollupAmounts = Object.freeze({ n: 0, qty: 0, gross: 0, discounts: 0, refunds: 0, tax: 0 });
 
 function add(map: Map<string | number, Minor>, key: string | number, v: Minor): void {
   map.set(key, (map.get(key) ?? 0) + v);
@@ -156,57 +197,60 @@ function sorted<K extends string | number>(map: Map<K, Minor>): [K, Minor][] {
   return [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+/** The headline figures from summed facts (see the definitions at the top of this file). */
+export function summaryOf(totals: FigureTotals): SummaryFigures {
+  const total = totals.get('total', '');
+  const taxByRate = new Map<number, Minor>();
+  for (const [rate, a] of totals.of('rate')) add(taxByRate, Number(rate), a.tax);
+  const tenders = {} as Record<TenderMethod, TenderFigures>;
+  for (const m of TENDER_METHODS) {
+    const t = totals.get('tender', m);
+    tenders[m] = { sales: t.gross, refunded: t.refunds, collected: t.gross - t.refunds };
+  }
+  let refundsCount = 0;
+  for (const a of totals.of('refundKind').values()) refundsCount += a.n;
+  const ordersCount = total.n;
+  return {
+    gross: total.gross,
+    discounts: total.discounts,
+    refunds: total.refunds,
+    net: netOf(total),
+    taxAdded: totals.get('pricing', 'exclusive').tax,
+    tax: total.tax,
+    taxByRate: sorted(taxByRate).map(([rateBp, tax]) => ({ rateBp, tax })),
+    tenders,
+    collected: TENDER_METHODS.reduce((s, m) => s + tenders[m].collected, 0),
+    ordersCount,
+    refundsCount,
+    cancellations: totals.get('refundKind', 'cancel').n,
+    averageOrder: ordersCount === 0 ? 0 : divRoundHalfUp(total.gross - total.discounts, ordersCount),
+  };
+}
+
 /** The figures for the records given (see the definitions at the top of this file). */
 export function computeFigures(input: FiguresInput): DayFigures {
   const inDays = (day: string) => !input.days || (day >= input.days.from && day <= input.days.to);
   const openingFloat = input.openingFloat ?? 0;
   assertMinor(openingFloat, 'opening float');
 
-  let gross = 0;
-  let discounts = 0;
-  let refunds = 0;
-  let taxAdded = 0;
-  let tax = 0;
-  let ordersCount = 0;
-  let refundsCount = 0;
-  let cancellations = 0;
-  const taxByRate = new Map<number, Minor>();
-  const byCategory = new Map<string, Minor>();
-  const byStaff = new Map<string, Minor>();
-  const tenders: Record<TenderMethod, TenderFigures> = {
-    cash: { sales: 0, refunded: 0, collected: 0 },
-    card: { sales: 0, refunded: 0, collected: 0 },
-    other: { sales: 0, refunded: 0, collected: 0 },
-  };
+  const totals = new FigureTotals([...SUMMARY_DIMS, 'item', 'staff']);
+  // An item's category as the records name it (read from today's menu): net by category is net by item, grouped.
+  const categoryOf = new Map<string, string>();
   const inconsistentOrders: string[] = [];
 
   for (const sale of input.sales) {
     if (!inDays(sale.businessDay)) continue;
-    ordersCount++;
+    saleFacts(sale, totals);
     let lineGross = 0;
     let lineDiscount = 0;
     let lineTax = 0;
     for (const line of sale.lines) {
-      assertMinor(line.gross, 'line gross');
-      assertMinor(line.discount, 'line discount');
-      assertMinor(line.tax, 'line tax');
+      categoryOf.set(line.itemId, line.categoryName);
       lineGross += line.gross;
       lineDiscount += line.discount;
       lineTax += line.tax;
-      add(byCategory, line.categoryName, line.gross - line.discount);
-      add(byStaff, sale.staffName, line.gross - line.discount);
     }
-    gross += lineGross;
-    discounts += lineDiscount;
-    tax += lineTax;
-    add(taxByRate, sale.taxRateBp, lineTax);
-    if (!sale.pricesIncludeTax) taxAdded += lineTax;
-    let paid = 0;
-    for (const p of sale.payments) {
-      assertMinor(p.amount, 'payment');
-      tenders[p.method].sales += p.amount;
-      paid += p.amount;
-    }
+    const paid = sale.payments.reduce((a, p) => a + p.amount, 0);
     const expectedTotal = lineGross - lineDiscount + (sale.pricesIncludeTax ? 0 : lineTax);
     if (
       lineGross !== sale.subtotal ||
@@ -221,32 +265,15 @@ export function computeFigures(input: FiguresInput): DayFigures {
 
   for (const refund of input.refunds ?? []) {
     if (!inDays(refund.businessDay)) continue;
-    refundsCount++;
-    if (refund.kind === 'cancel') cancellations++;
-    let amount = 0;
-    for (const line of refund.lines) {
-      assertMinor(line.amount, 'refund amount');
-      assertMinor(line.tax, 'refund tax');
-      const salesBasis = refund.pricesIncludeTax ? line.amount : line.amount - line.tax;
-      amount += line.amount;
-      refunds += salesBasis;
-      tax -= line.tax;
-      add(taxByRate, refund.taxRateBp, -line.tax);
-      if (!refund.pricesIncludeTax) taxAdded -= line.tax;
-      add(byCategory, line.categoryName, -salesBasis);
-      add(byStaff, refund.staffName, -salesBasis);
-    }
-    let handedBack = 0;
-    for (const t of refund.tenders) {
-      assertMinor(t.amount, 'refund tender');
-      tenders[t.method].refunded += t.amount;
-      handedBack += t.amount;
-    }
-    if (handedBack !== amount) throw new RangeError(`refund ${refund.refundId}: tenders ${handedBack} differ from its lines ${amount}`);
+    refundFacts(refund, totals);
+    for (const line of refund.lines) categoryOf.set(line.itemId, line.categoryName);
   }
 
-  for (const m of TENDER_METHODS) tenders[m].collected = tenders[m].sales - tenders[m].refunded;
-  const collected = TENDER_METHODS.reduce((s, m) => s + tenders[m].collected, 0);
+  const summary = summaryOf(totals);
+  const byCategory = new Map<string, Minor>();
+  for (const [itemId, a] of totals.of('item')) add(byCategory, categoryOf.get(itemId)!, netOf(a));
+  const byStaff = new Map<string, Minor>();
+  for (const [name, a] of totals.of('staff')) add(byStaff, name, netOf(a));
 
   let payIns = 0;
   let payOuts = 0;
@@ -258,25 +285,12 @@ export function computeFigures(input: FiguresInput): DayFigures {
     else if (move.kind === 'pay_out') payOuts += move.amount;
     else if (move.kind === 'safe_drop') safeDrops += move.amount;
   }
-  const cashSales = tenders.cash.sales;
-  const cashRefunds = tenders.cash.refunded;
+  const cashSales = summary.tenders.cash.sales;
+  const cashRefunds = summary.tenders.cash.refunded;
   const expectedCash = openingFloat + cashSales - cashRefunds + payIns - payOuts - safeDrops;
 
-  const sold = gross - discounts;
   return {
-    gross,
-    discounts,
-    refunds,
-    net: gross - discounts - refunds,
-    taxAdded,
-    tax,
-    taxByRate: sorted(taxByRate).map(([rateBp, t]) => ({ rateBp, tax: t })),
-    tenders,
-    collected,
-    ordersCount,
-    refundsCount,
-    cancellations,
-    averageOrder: ordersCount === 0 ? 0 : divRoundHalfUp(sold, ordersCount),
+    ...summary,
     byCategory: sorted(byCategory).map(([name, net]) => ({ name, net })),
     byStaff: sorted(byStaff).map(([name, net]) => ({ name, net })),
     drawer: { openingFloat, cashSales, cashRefunds, payIns, payOuts, safeDrops },

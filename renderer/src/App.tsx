@@ -6,6 +6,7 @@ import { CounterScreen } from './screens/CounterScreen';
 import { MenuScreen } from './screens/MenuScreen';
 import { OrdersScreen } from './screens/OrdersScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { LazyReportsScreen } from './screens/LazyReportsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -106,6 +107,7 @@ export function App() {
       {shown === 'queue' && <QueueScreen />}
       {shown === 'orders' && <OrdersScreen />}
       {shown === 'shift' && <ShiftScreen />}
+      {shown === 'reports' && <LazyReportsScreen />}
       {shown === 'menu' && <MenuScreen />}
       {shown === 'staff' && <StaffScreen />}
       {shown === 'audit' && <AuditScreen />}

@@ -44,6 +44,10 @@ function cacheKey(orders: number): string {
     'db/ids.ts',
     'tests/bench/bigDb.ts',
     'tests/bench/orderWriter.ts',
+    // The rollups the generator writes with the app's own facts.
+    'electron/reports/rollupFacts.ts',
+    'electron/reports/rollupWriter.ts',
+    'electron/orders/orderNumbers.ts',
   ];
   for (const rel of files.sort()) {
     const full = path.join(root, rel);
@@ -124,7 +128,7 @@ async function generate(dir: string, orders: number): Promise<Meta> {
 
   const rand = prng(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const writer = new OrderWriter({ sqlite, audit, clock, shop, terminal, items, sellers, managers, rand });
+  const writer = new OrderWriter({ sqlite, audit, clock, shop, terminal, items, sellers, managers, rand }, true);
 
   const perDay = Math.floor(orders / DAYS);
   const extra = orders - perDay * DAYS;
@@ -167,6 +171,7 @@ async function generate(dir: string, orders: number): Promise<Meta> {
       insShift.run(shiftId, terminal.id, last ? 'open' : 'closed', day, manager, opens - 300_000, FLOAT, randomUUID(),
         last ? null : manager, last ? null : closedAt, last ? null : cash, last ? null : cash, last ? null : 0, last ? null : FLOAT);
       if (count > 0) insCounter.run(terminal.id, day, count);
+      writer.flushRollups(); // the day's sales rollups, in the day's transaction
     })();
     written += count;
     if (d % 73 === 72) {

@@ -12,6 +12,7 @@ import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
 import { BenchClock, routerCheckout, setUpCounter, standardSpecs, type CheckoutSpec } from './counter';
 import { historyFigures } from './historyFigures';
+import { reportFigures } from './reportFigures';
 import { ms, ratio, SIZES, sleep, stats, type Table } from './report';
 
 const TILL = 'till';
@@ -62,7 +63,8 @@ export async function bigDbFigures(big: BigDb, table: Table): Promise<void> {
       table.add(`  ${name}, alone (after a restart)`, { p50: ms(c.took) }, '—', 'info', c.note);
     }
     printPlans(alone, barista.id);
-    await historyFigures(alone, OFFICE, big.orders, table);
+    await historyFigures(alone, OFFICE, big.orders, table, { senderId: TILL, addItem: spec.lines[0]! });
+    await reportFigures(alone, OFFICE, big.orders, table, { senderId: TILL, addItem: spec.lines[0]! });
   } finally {
     live.t?.core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,10 +6,17 @@
 // must not enter the app's audit chain (its hashes are placeholders) nor share its WAL (each side
 // would pay for the other's checkpoints), and the same schema, triggers and indexes come for free
 // from a copy. Both files sit side by side, so they share the disk, the file system and its fsync.
+//
+// "The same rows" includes the day's sales rollups the checkout adds to (issue 10): the floor runs
+// the same UPSERTs, with the deltas worked out from the captured order before the clock starts.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { newId } from '../../db/ids';
 import { applyPragmas, draftTransaction, type Sqlite } from '../../db/open';
+import { localHourOf } from '../../electron/orders/orderNumbers';
+import { saleFacts } from '../../electron/reports/rollupFacts';
+import { RollupRows, UPSERT_ROLLUP, type RollupRow } from '../../electron/reports/rollupWriter';
+import { modifiersOf } from '../../electron/reports/salesRecords';
 
 type Row = Record<string, unknown>;
 
@@ -22,6 +29,8 @@ export interface CheckoutTemplate {
   payments: Row[];
   statuses: Row[];
   audit: Row;
+  /** The rollup rows the checkout added to, with what it added: [day, dim, key, n, qty, gross, discounts, refunds, tax]. */
+  rollups: RollupRow[];
 }
 
 /** The open cart of `userId`, read before a checkout empties it. */
@@ -33,14 +42,33 @@ export function captureCart(sqlite: Sqlite, userId: string): Pick<CheckoutTempla
 
 export function captureOrder(sqlite: Sqlite, orderId: string, cart: Pick<CheckoutTemplate, 'cart' | 'cartItems'>): CheckoutTemplate {
   const all = (sql: string) => sqlite.prepare(sql).all(orderId) as Row[];
-  return {
-    ...cart,
-    order: all('select * from orders where id = ?')[0]!,
-    lines: all('select * from order_items where order_id = ? order by position'),
-    payments: all('select * from payments where order_id = ?'),
-    statuses: all('select * from order_status_events where order_id = ?'),
-    audit: all(`select * from audit_events where entity_id = ? and action = 'order.checkout'`)[0]!,
-  };
+  const order = all('select * from orders where id = ?')[0]!;
+  const lines = all('select * from order_items where order_id = ? order by position');
+  const payments = all('select * from payments where order_id = ?');
+  const audit = all(`select * from audit_events where entity_id = ? and action = 'order.checkout'`)[0]!;
+  const zone = (JSON.parse(sqlite.prepare(`select value from settings where key = 'shop'`).pluck().get() as string) as { timezone: string }).timezone;
+  const rows = new RollupRows();
+  saleFacts(
+    {
+      businessDay: order.business_day as string,
+      staffName: order.staff_name as string,
+      taxRateBp: order.tax_rate_bp as number,
+      pricesIncludeTax: order.prices_include_tax === 1,
+      hour: localHourOf(order.created_at as number, zone),
+      discountReason: audit.reason as string,
+      lines: lines.map((l) => ({
+        itemId: l.menu_item_id as string,
+        quantity: l.quantity as number,
+        gross: l.line_subtotal as number,
+        discount: l.line_discount as number,
+        tax: l.line_tax as number,
+        modifiers: modifiersOf(l.modifiers as string),
+      })),
+      payments: payments.map((p) => ({ method: p.method as 'cash' | 'card' | 'other', amount: p.amount as number })),
+    },
+    rows,
+  );
+  return { ...cart, order, lines, payments, statuses: all('select * from order_status_events where order_id = ?'), audit, rollups: [...rows.all()] };
 }
 
 /** insert(table, row): a raw insert of `row`'s columns, each statement prepared once per table and column set. */
@@ -64,6 +92,7 @@ export class Floor {
   private readonly bumpCounter;
   private readonly lastHash;
   private readonly deleteCart;
+  private readonly upsertRollup;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -81,6 +110,7 @@ export class Floor {
       .pluck();
     this.lastHash = this.db.prepare('select hash from audit_events order by seq desc limit 1').pluck();
     this.deleteCart = this.db.prepare(`delete from carts where user_id = ? and status = 'open'`);
+    this.upsertRollup = this.db.prepare<RollupRow>(UPSERT_ROLLUP);
   }
 
   private readonly insert = rowInserter(() => this.db);
@@ -112,6 +142,7 @@ export class Floor {
         for (const s of t.statuses) this.insert('order_status_events', { ...s, id: newId(now), order_id: orderId, created_at: now });
         const { seq: _seq, ...audit } = t.audit;
         this.insert('audit_events', { ...audit, id: newId(now), created_at: now, entity_id: orderId, prev_hash: this.lastHash.get() ?? '' });
+        for (const row of t.rollups) this.upsertRollup.run(...row);
         this.deleteCart.run(userId);
       })
       .immediate();

@@ -1,13 +1,16 @@
 // Writes a shop's sales straight into SQLite for the bench: orders with 2–4 lines, cash / card /
 // split tenders, the bar statuses, an audit event each through the app's own AuditLog (so the
 // keyed chain is real), the shift each sale belongs to, cancels as "refund everything + cancel"
-// and a few partial refunds, as the app itself would have written them. Used by the generator
+// and a few partial refunds, as the app itself would have written them — the day's sales rollups
+// included, through the app's own facts (rollupFacts.ts) and RollupWriter. Used by the generator
 // (bigDb.ts) for two years of history and by the shift figures (shiftFigures.ts) to fill a
 // day's shift on the big database without timing it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditLog } from '../../electron/audit/auditLog';
-import { formatOrderNumber } from '../../electron/orders/orderNumbers';
+import { formatOrderNumber, localHourOf } from '../../electron/orders/orderNumbers';
+import { refundFacts, saleFacts, type FactSink } from '../../electron/reports/rollupFacts';
+import { RollupRows, RollupWriter } from '../../electron/reports/rollupWriter';
 import type { MenuItemView } from '../../electron/shared/contract';
 import { allocate, divRoundHalfUp } from '../../electron/shared/money';
 import type { ShopSettings } from '../../electron/settings/shopSettings';
@@ -62,9 +65,20 @@ export class OrderWriter {
   private readonly insRefund;
   private readonly insRefundLine;
   private readonly insRefundTender;
+  private readonly rollups: RollupWriter;
+  /** Rollup facts not written yet (batched: see flushRollups). */
+  private readonly pending = new RollupRows();
 
-  constructor(private readonly c: WriterContext) {
+  /**
+   * `batchRollups`: sum the rollup facts in memory and write them at flushRollups() (the generator
+   * does so once per day: a day's ~1,400 sales touch ~100 rows); otherwise each sale writes its own.
+   */
+  constructor(
+    private readonly c: WriterContext,
+    private readonly batchRollups = false,
+  ) {
     const { sqlite } = c;
+    this.rollups = new RollupWriter(sqlite);
     this.insOrder = sqlite.prepare(
       `insert into orders (id, order_number, business_day, day_seq, client_request_id, terminal_id, user_id, staff_name, status,
          currency, tax_rate_bp, prices_include_tax, subtotal, discount_total, tax_total, total, item_count, shift_id, paid_at, created_at, updated_at)
@@ -82,6 +96,18 @@ export class OrderWriter {
     );
     this.insRefundLine = sqlite.prepare(`insert into refund_lines (id, refund_id, order_item_id, quantity, amount, tax) values (?, ?, ?, ?, ?, ?)`);
     this.insRefundTender = sqlite.prepare(`insert into refund_tenders (id, refund_id, method, amount) values (?, ?, ?, ?)`);
+  }
+
+  /** Writes the batched rollup facts (inside the caller's transaction). */
+  flushRollups(): void {
+    this.rollups.write(this.pending);
+    this.pending.clear();
+  }
+
+  private facts(): { sink: FactSink; done: () => void } {
+    if (this.batchRollups) return { sink: this.pending, done: () => undefined };
+    const rows = new RollupRows();
+    return { sink: rows, done: () => this.rollups.write(rows) };
   }
 
   /** One sale at `at` (caller's transaction), number `seq` of `day`, in shift `shiftId`. */
@@ -118,6 +144,20 @@ export class OrderWriter {
     const moves = cancelled ? [['pending', 'cancelled']] : [['pending', 'preparing'], ['preparing', 'ready'], ['ready', 'completed']];
     this.insStatus.run(idAt(at), orderId, null, 'pending', seller.id, '', at);
     moves.forEach(([from, to], i) => this.insStatus.run(idAt(at + (i + 1) * 90_000), orderId, from, to, seller.id, to === 'cancelled' ? 'Customer left' : '', at + (i + 1) * 90_000));
+    const facts = this.facts();
+    saleFacts(
+      {
+        businessDay: day,
+        staffName: seller.name,
+        taxRateBp: shop.taxRateBp,
+        pricesIncludeTax: shop.pricesIncludeTax,
+        hour: localHourOf(at, shop.timezone),
+        discountReason: '',
+        lines: lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity, gross: l.subtotal, discount: 0, tax: l.tax, modifiers: l.choices })),
+        payments: tenders,
+      },
+      facts.sink,
+    );
     c.audit.append({
       actorUserId: seller.id,
       approverUserId: null,
@@ -128,7 +168,10 @@ export class OrderWriter {
       reason: '',
     });
     const cashIn = tenders.filter((p) => p.method === 'cash').reduce((a, p) => a + p.amount, 0);
-    if (!cancelled && !refunded) return { cashIn, cashOut: 0 };
+    if (!cancelled && !refunded) {
+      facts.done();
+      return { cashIn, cashOut: 0 };
+    }
 
     // Cancel = refund everything to the tenders it came in on; a partial refund = one unit of the first line.
     const when = at + 120_000;
@@ -149,6 +192,22 @@ export class OrderWriter {
     this.insRefund.run(refundId, orderId, kind, cancelled ? `cancel:${orderId}` : randomUUID(), c.terminal.id, shiftId, day, manager.id, seller.name, null, reason, amount, tax, when);
     for (const p of parts) this.insRefundLine.run(idAt(when), refundId, p.l.id, p.quantity, p.amount, p.tax);
     tenders.forEach((p, i) => back[i]! > 0 && this.insRefundTender.run(idAt(when), refundId, p.method, back[i]!));
+    refundFacts(
+      {
+        refundId,
+        businessDay: day,
+        kind,
+        reason,
+        hour: localHourOf(when, shop.timezone),
+        staffName: seller.name,
+        taxRateBp: shop.taxRateBp,
+        pricesIncludeTax: shop.pricesIncludeTax,
+        lines: parts.map((p) => ({ itemId: p.l.item.id, amount: p.amount, tax: p.tax })),
+        tenders: tenders.map((p, i) => ({ method: p.method, amount: back[i]! })),
+      },
+      facts.sink,
+    );
+    facts.done();
     c.audit.append({
       actorUserId: manager.id,
       approverUserId: null,
@@ -173,6 +232,7 @@ function line(item: MenuItemView, rand: () => number, rateBp: number, inclusive:
     return option ? [{ group: g.name, option }] : [];
   });
   const unit = item.price + chosen.reduce((a, c) => a + c.option.priceDelta, 0);
+  const choices = chosen.map((c) => ({ group: c.group, name: c.option.name, priceDelta: c.option.priceDelta }));
   const quantity = rand() < 0.85 ? 1 : 2;
   const subtotal = unit * quantity;
   const tax = Math.round((subtotal * rateBp) / (inclusive ? 10_000 + rateBp : 10_000));
@@ -183,6 +243,7 @@ function line(item: MenuItemView, rand: () => number, rateBp: number, inclusive:
     subtotal,
     tax,
     total: inclusive ? subtotal : subtotal + tax,
-    modifiers: JSON.stringify(chosen.map((c) => ({ group: c.group, name: c.option.name, priceDelta: c.option.priceDelta }))),
+    choices,
+    modifiers: JSON.stringify(choices),
   };
 }

@@ -18,6 +18,9 @@ import type { BigDb } from './bigDb';
 import { workingCopy } from './bigDb';
 import { BenchClock, routerCheckout, setUpCounter, standardSpecs } from './counter';
 import { rowInserter } from './floor';
+import { localHourOf } from '../../electron/orders/orderNumbers';
+import { refundFacts } from '../../electron/reports/rollupFacts';
+import { RollupRows, UPSERT_ROLLUP, type RollupRow } from '../../electron/reports/rollupWriter';
 import { OrderWriter, prng } from './orderWriter';
 import { ms, QUICK, ratio, stats, type Table } from './report';
 
@@ -162,12 +165,14 @@ type Row = Record<string, unknown>;
 
 /**
  * The refund floor (DESIGN §6): the rows a router refund wrote (the refund, its line, its tenders,
- * its audit row), copied by raw prepared statements in one transaction into a small app database
- * (one sale in it, the refunds pointing at its line) opened with the app's pragmas, on the same disk.
+ * its audit row, the day's sales rollups it added to), copied by raw prepared statements in one
+ * transaction into a small app database (one sale in it, the refunds pointing at its line) opened
+ * with the app's pragmas, on the same disk.
  */
 class RefundFloor {
-  private template: { refund: Row; lines: Row[]; tenders: Row[]; audit: Row } | null = null;
+  private template: { refund: Row; lines: Row[]; tenders: Row[]; audit: Row; rollups: RollupRow[] } | null = null;
   private seq = 0;
+  private upsertRollup: Database.Statement<RollupRow> | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -189,12 +194,37 @@ class RefundFloor {
 
   /** What the router's refund wrote, read back (untimed). */
   capture(app: Database.Database, refundId: string): void {
+    const refund = app.prepare('select * from refunds where id = ?').get(refundId) as Row;
+    const lines = app.prepare('select * from refund_lines where refund_id = ?').all(refundId) as Row[];
+    const tenders = app.prepare('select * from refund_tenders where refund_id = ?').all(refundId) as Row[];
+    // The rollup deltas the router's refund added, worked out before the clock starts.
+    const sale = app.prepare('select staff_name, tax_rate_bp, prices_include_tax from orders where id = ?').get(refund.order_id) as Row;
+    const zone = (JSON.parse(app.prepare(`select value from settings where key = 'shop'`).pluck().get() as string) as { timezone: string }).timezone;
+    const itemOf = app.prepare('select menu_item_id from order_items where id = ?').pluck();
+    const rows = new RollupRows();
+    refundFacts(
+      {
+        refundId,
+        businessDay: refund.business_day as string,
+        kind: refund.kind as 'refund' | 'cancel',
+        reason: refund.reason as string,
+        hour: localHourOf(refund.created_at as number, zone),
+        staffName: sale.staff_name as string,
+        taxRateBp: sale.tax_rate_bp as number,
+        pricesIncludeTax: sale.prices_include_tax === 1,
+        lines: lines.map((l) => ({ itemId: itemOf.get(l.order_item_id) as string, amount: l.amount as number, tax: l.tax as number })),
+        tenders: tenders.map((x) => ({ method: x.method as 'cash' | 'card' | 'other', amount: x.amount as number })),
+      },
+      rows,
+    );
     this.template = {
-      refund: app.prepare('select * from refunds where id = ?').get(refundId) as Row,
-      lines: app.prepare('select * from refund_lines where refund_id = ?').all(refundId) as Row[],
-      tenders: app.prepare('select * from refund_tenders where refund_id = ?').all(refundId) as Row[],
+      refund,
+      lines,
+      tenders,
       audit: app.prepare(`select * from audit_events where action = 'order.refund' order by seq desc limit 1`).get() as Row,
+      rollups: [...rows.all()],
     };
+    this.upsertRollup ??= this.db.prepare<RollupRow>(UPSERT_ROLLUP);
   }
 
   private readonly insert = rowInserter(() => this.db);
@@ -212,6 +242,7 @@ class RefundFloor {
         this.insert('refunds', { ...t.refund, id: refundId, order_id: orderId, seq: ++this.seq, request_id: randomUUID(), created_at: now, terminal_id: terminalId, shift_id: null, user_id: userId, approved_by: null });
         for (const l of t.lines) this.insert('refund_lines', { ...l, id: newId(now), refund_id: refundId, order_item_id: lineId, quantity: 0 });
         for (const x of t.tenders) this.insert('refund_tenders', { ...x, id: newId(now), refund_id: refundId });
+        for (const row of t.rollups) this.upsertRollup!.run(...row);
         const { seq: _seq, ...audit } = t.audit;
         this.insert('audit_events', { ...audit, id: newId(now), created_at: now, entity_id: orderId, actor_user_id: userId, approver_user_id: null, terminal_id: terminalId });
       })

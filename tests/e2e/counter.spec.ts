@@ -125,7 +125,7 @@ test('a manager cancels a paid order from history; a barista needs the managerâ€
   await app.screenshot('25b-cancel-approval');
   for (const d of STAFF_PIN) await page.getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByText('Cancelled').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Order #/ }).getByText('Cancelled').first()).toBeVisible();
   await app.screenshot('26-order-cancelled');
   void OWNER;
 });

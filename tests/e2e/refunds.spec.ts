@@ -94,7 +94,7 @@ test('a manager refunds 1 of 3 lattes to the original payment; the order shows t
   await expect(dialog).toBeHidden();
 
   // The order: badge, the refund under it, and 2 of 3 left for the next one.
-  await expect(page.getByText('Partly refunded')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Order #/ }).getByText('Partly refunded')).toBeVisible();
   const card = page.getByRole('listitem', { name: 'Refund #001-R1' });
   await expect(card).toContainText('Wrong order');
   await expect(card).toContainText('1 × Latte');
@@ -142,7 +142,7 @@ test('a barista’s refund needs a manager’s PIN; approved once, it refunds on
   await expect(dialog.getByText('Approved by Max T.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   expect(app.t.count('refunds')).toBe(1);
-  await expect(page.getByText('Refunded', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Order #/ }).getByText('Refunded', { exact: true })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'Refund #001-R1' })).toContainText('approved by Max T.');
   // Nothing left: no Refund button.
   await expect(page.getByRole('button', { name: 'Refund', exact: true })).toHaveCount(0);
@@ -253,7 +253,7 @@ test('cancelling a paid order says what it hands back; afterwards the order show
   await dialog.getByRole('button', { name: 'Cancel order' }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(page.getByText('Cancelled').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Order #/ }).getByText('Cancelled').first()).toBeVisible();
   const card = page.getByRole('listitem', { name: 'Refund #001-R1' });
   await expect(card).toContainText('Order cancelled');
   await expect(card).toContainText('−₱165.00');

@@ -97,7 +97,7 @@ test('a barista’s day: float by note and coin, cash and card sales, a manager-
   await expect(refund.getByRole('heading', { name: 'Refunded ₱165.00 — #001-R1' })).toBeVisible();
   await app.screenshot('91b-partial-refund-approved');
   await refund.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByText('Partly refunded')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Order #/ }).getByText('Partly refunded')).toBeVisible();
 
   // Pay out ₱200 for milk; a barista sees no Void button.
   await nav(page, 'Drawer').click();

@@ -19,6 +19,18 @@ export interface Case<C extends Channel> {
 
 const baristaId = async (t: TestCore) => (await addStaff(t, 'barista', 'bea')).id;
 
+/** A report's period refused: reversed, not on the calendar, longer than three years, malformed; `bucket` only where the channel takes one. */
+const reportBadInputs = (bucketed: boolean): unknown[] => [
+  {},
+  { from: '2026-11-24', to: '2026-11-23' },
+  { from: '2026-02-30', to: '2026-03-01' },
+  { from: '2023-01-01', to: '2026-11-23' },
+  { from: '2026-11-23' },
+  { from: '23/11/2026', to: '2026-11-23' },
+  { from: '2026-11-23', to: '2026-11-23', bucket: bucketed ? 'year' : 'day' },
+  { from: '2026-11-23', to: '2026-11-23', path: '/etc/passwd' },
+];
+
 
 
 export const cases: { [C in Channel]: Case<C> } = {
@@ -323,7 +335,51 @@ export const cases: { [C in Channel]: Case<C> } = {
       { requestId: newRequestId(), payments: Array.from({ length: 11 }, () => ({ method: 'card', amount: 100 })) },
     ],
   },
-  'orders.list': { happy: async () => ({ limit: 10 }), bad: [{ limit: 0 }, { limit: 1000 }, { before: 5 }] },
+  'orders.list': {
+    happy: async (t) => {
+      await paidOrderId(t);
+      return { limit: 10, filters: { from: '2026-11-01', to: '2026-11-30', tender: 'cash', status: 'paid', item: 'latte', minTotal: 100 } };
+    },
+    bad: [
+      { limit: 0 },
+      { limit: 1000 },
+      { before: 5 },
+      { before: 'not a cursor!' },
+      { filters: { from: '2026-02-30' } },
+      { filters: { from: '2026-11-30', to: '2026-11-01' } },
+      { filters: { minTotal: 50_000, maxTotal: 100 } },
+      { filters: { number: 'forty-two' } },
+      { filters: { number: '#12345' } },
+      { filters: { status: 'void' } },
+      { filters: { tender: 'bitcoin' } },
+      { filters: { customer: 'x'.repeat(61) } },
+      { filters: { customer: 'Ana\ud800' } },
+      { filters: { minTotal: -1 } },
+      { filters: { sort: 'oldest' } },
+    ],
+  },
+  'orders.totals': {
+    happy: async (t) => {
+      await paidOrderId(t);
+      return { filters: { from: '2026-11-23', to: '2026-11-23', customer: 'Ana' } };
+    },
+    bad: [{ filters: { to: '2026-13-01' } }, { filters: 'today' }, { limit: 5 }, { filters: { staffId: '' } }],
+  },
+  'orders.exportCsv': {
+    happy: async (t) => {
+      await paidOrderId(t);
+      return { exportId: newRequestId(), filters: { from: '2026-11-01', to: '2026-11-30' } };
+    },
+    bad: [{}, { exportId: 'export-1' }, { exportId: newRequestId(), filters: { from: 'yesterday' } }, { exportId: newRequestId(), path: '/etc/passwd' }],
+  },
+  'orders.exportProgress': {
+    happy: async (t) => {
+      const exportId = newRequestId();
+      await t.must('orders.exportCsv', { exportId, filters: { from: '2026-11-23', to: '2026-11-23' } });
+      return { exportId };
+    },
+    bad: [{}, { exportId: 'x' }, { exportId: 42 }],
+  },
   'orders.get': {
     happy: async (t) => {
       await lineId(t);
@@ -332,5 +388,9 @@ export const cases: { [C in Channel]: Case<C> } = {
     },
     bad: [{}, { orderId: '' }, { orderId: 7 }],
   },
+  'reports.sales': { happy: async (t) => (await paidOrderId(t), { from: '2026-11-23', to: '2026-11-23' }), bad: reportBadInputs(true) },
+  'reports.exportCsv': { happy: async (t) => (await paidOrderId(t), { from: '2026-11-01', to: '2026-11-30', bucket: 'week' }), bad: reportBadInputs(true) },
+  'reports.print': { happy: async (t) => (await paidOrderId(t), { from: '2026-11-23', to: '2026-11-23' }), bad: reportBadInputs(false) },
+  'reports.savePdf': { happy: async (t) => (await paidOrderId(t), { from: '2026-11-17', to: '2026-11-23' }), bad: reportBadInputs(false) },
 };
 

@@ -2,11 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ServiceError } from '../../electron/core/errors';
 import { planEverything, planRefund, refundTenders, type LineState, type RefundPlan } from '../../electron/refunds/refundMath';
-import { computeFigures, TENDER_METHODS, type DrawerMovementRecord, type RefundRecord, type SaleRecord, type TenderMethod } from '../../electron/reports/figures';
+import { computeFigures, FigureTotals, netOf, summaryOf, TENDER_METHODS, type DrawerMovementRecord, type RefundRecord, type SaleRecord, type TenderMethod } from '../../electron/reports/figures';
+import { refundFacts, saleFacts } from '../../electron/reports/rollupFacts';
+import { RollupRows } from '../../electron/reports/rollupWriter';
 import type { RefundTender, RefundWhat } from '../../electron/shared/contract';
 import { MAX_UNIT_PRICE, orderTotals, settleTenders, type Discount, type Tender } from '../../electron/shared/money';
 
-const CATEGORIES = ['Coffee', 'Pastry', 'Tea'];
+/** Menu items and today's category of each (several items share a category). */
+const ITEMS = [
+  { itemId: 'latte', category: 'Coffee' },
+  { itemId: 'americano', category: 'Coffee' },
+  { itemId: 'croissant', category: 'Pastry' },
+  { itemId: 'sencha', category: 'Tea' },
+];
+const OPTIONS = [
+  { group: 'Milk', name: 'Oat', priceDelta: 3000 },
+  { group: 'Size', name: 'Large', priceDelta: 4000 },
+  { group: 'Extras', name: 'No whip', priceDelta: -1000 },
+];
 const STAFF = ['Bea T.', 'Max P.', 'Olivia R.'];
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -24,12 +37,15 @@ const saleSpec = fc.record({
       unitPrice: fc.integer({ min: 0, max: MAX_UNIT_PRICE }),
       quantity: fc.integer({ min: 1, max: 20 }),
       discount,
-      category: fc.constantFrom(...CATEGORIES),
+      item: fc.constantFrom(...ITEMS),
+      modifiers: fc.array(fc.constantFrom(...OPTIONS), { maxLength: 3 }),
     }),
     { minLength: 1, maxLength: 5 },
   ),
   orderDiscount: discount,
   staff: fc.constantFrom(...STAFF),
+  hour: fc.integer({ min: 0, max: 23 }),
+  discountReason: fc.constantFrom('', 'Regular', 'Regular; Day old'),
   cancelled: fc.boolean(),
   // split: card part as a share (bp) of the total, the rest cash with some change
   cardShareBp: fc.integer({ min: 0, max: 10_000 }),
@@ -59,6 +75,8 @@ function makeSale(spec: SaleSpec, p: { rateBp: number; pricesIncludeTax: boolean
     businessDay: spec.nextDay ? NEXT_DAY : DAY,
     status: spec.cancelled ? 'cancelled' : 'completed',
     staffName: spec.staff,
+    hour: spec.hour,
+    discountReason: spec.discountReason,
     taxRateBp: p.rateBp,
     pricesIncludeTax: p.pricesIncludeTax,
     subtotal: totals.subtotal,
@@ -66,11 +84,13 @@ function makeSale(spec: SaleSpec, p: { rateBp: number; pricesIncludeTax: boolean
     taxTotal: totals.taxTotal,
     total: totals.total,
     lines: spec.lines.map((l, k) => ({
+      itemId: l.item.itemId,
+      modifiers: l.modifiers,
       quantity: l.quantity,
       gross: l.unitPrice * l.quantity,
       discount: totals.lineDiscounts[k]!,
       tax: totals.lineTaxes[k]!,
-      categoryName: l.category,
+      categoryName: l.item.category,
     })),
     payments: settled.payments.map((x) => ({ method: x.method, amount: x.amount, change: x.change })),
   };
@@ -110,17 +130,19 @@ function makeRefunds(sales: readonly SaleRecord[], specs: readonly RefundSpec[])
         return { ...l, refundedQty: l.refundedQty + sum(taken.map((p) => p.quantity)), refundedAmount: l.refundedAmount + sum(taken.map((p) => p.amount)), refundedTax: l.refundedTax + sum(taken.map((p) => p.tax)) };
       }),
     );
-    const categoryOf = (lineId: string) => sale.lines[Number(lineId.slice(lineId.lastIndexOf('-') + 1))]!.categoryName;
+    const lineOf = (lineId: string) => sale.lines[Number(lineId.slice(lineId.lastIndexOf('-') + 1))]!;
     out.push({
       refundId: `r${out.length}`,
       orderId: sale.orderId,
       businessDay: nextDay ? NEXT_DAY : DAY,
       kind,
+      reason: kind === 'cancel' ? 'Customer left' : 'Wrong order',
+      hour: (sale.hour + 1) % 24,
       tenders,
       staffName: sale.staffName,
       taxRateBp: sale.taxRateBp,
       pricesIncludeTax: sale.pricesIncludeTax,
-      lines: plan.lines.map((l) => ({ categoryName: categoryOf(l.lineId), amount: l.amount, tax: l.tax })),
+      lines: plan.lines.map((l) => ({ itemId: lineOf(l.lineId).itemId, categoryName: lineOf(l.lineId).categoryName, amount: l.amount, tax: l.tax })),
     });
   };
   if (sales.length > 0) {
@@ -281,6 +303,8 @@ describe('figures: hand-computed examples', () => {
     businessDay: DAY,
     status: 'completed',
     staffName: 'Bea T.',
+    hour: 9,
+    discountReason: '',
     taxRateBp: 1200,
     pricesIncludeTax: true,
     subtotal: 0,
@@ -299,8 +323,8 @@ describe('figures: hand-computed examples', () => {
       taxTotal: 3804,
       total: 35500,
       lines: [
-        { quantity: 1, gross: 16500, discount: 0, tax: 1768, categoryName: 'Coffee' },
-        { quantity: 2, gross: 19000, discount: 0, tax: 2036, categoryName: 'Pastry' },
+        { itemId: 'latte', modifiers: [], quantity: 1, gross: 16500, discount: 0, tax: 1768, categoryName: 'Coffee' },
+        { itemId: 'croissant', modifiers: [], quantity: 2, gross: 19000, discount: 0, tax: 2036, categoryName: 'Pastry' },
       ],
       payments: [{ method: 'cash', amount: 35500, change: 14500 }],
     });
@@ -320,16 +344,16 @@ describe('figures: hand-computed examples', () => {
       taxTotal: 1500,
       total: 21500,
       lines: [
-        { quantity: 1, gross: 13000, discount: 500, tax: 938, categoryName: 'Coffee' },
-        { quantity: 1, gross: 7500, discount: 0, tax: 562, categoryName: 'Pastry' },
+        { itemId: 'latte', modifiers: [], quantity: 1, gross: 13000, discount: 500, tax: 938, categoryName: 'Coffee' },
+        { itemId: 'croissant', modifiers: [], quantity: 1, gross: 7500, discount: 0, tax: 562, categoryName: 'Pastry' },
       ],
       payments: [{ method: 'card', amount: 10000, change: 0 }, { method: 'cash', amount: 11500, change: 500 }],
     });
-    const b = sale({ orderId: 'b', taxRateBp: 750, pricesIncludeTax: false, subtotal: 1, taxTotal: 0, total: 1, lines: [{ quantity: 1, gross: 1, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 1, change: 0 }] });
-    const cancelled = sale({ orderId: 'c', status: 'cancelled', subtotal: 99999, total: 99999, lines: [{ quantity: 1, gross: 99999, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 99999, change: 0 }] });
+    const b = sale({ orderId: 'b', taxRateBp: 750, pricesIncludeTax: false, subtotal: 1, taxTotal: 0, total: 1, lines: [{ itemId: 'sencha', modifiers: [], quantity: 1, gross: 1, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 1, change: 0 }] });
+    const cancelled = sale({ orderId: 'c', status: 'cancelled', subtotal: 99999, total: 99999, lines: [{ itemId: 'sencha', modifiers: [], quantity: 1, gross: 99999, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 99999, change: 0 }] });
     // The pastry back to the original tenders (card first): 7500 + its 562 tax.
-    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', tenders: [{ method: 'card', amount: 8062 }], staffName: 'Bea T.', taxRateBp: 750, pricesIncludeTax: false, lines: [{ categoryName: 'Pastry', amount: 8062, tax: 562 }] };
-    const cancel: RefundRecord = { refundId: 'rc', orderId: 'c', businessDay: DAY, kind: 'cancel', tenders: [{ method: 'cash', amount: 99999 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ categoryName: 'Tea', amount: 99999, tax: 0 }] };
+    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', reason: 'Stale', hour: 10, tenders: [{ method: 'card', amount: 8062 }], staffName: 'Bea T.', taxRateBp: 750, pricesIncludeTax: false, lines: [{ itemId: 'croissant', categoryName: 'Pastry', amount: 8062, tax: 562 }] };
+    const cancel: RefundRecord = { refundId: 'rc', orderId: 'c', businessDay: DAY, kind: 'cancel', reason: 'Customer left', hour: 11, tenders: [{ method: 'cash', amount: 99999 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ itemId: 'sencha', categoryName: 'Tea', amount: 99999, tax: 0 }] };
     const f = computeFigures({ sales: [a, b, cancelled], refunds: [refund, cancel] });
     expect(f).toMatchObject({ gross: 120500, discounts: 500, refunds: 107499, net: 12501, tax: 938, taxAdded: 938, ordersCount: 3, refundsCount: 2, cancellations: 1 });
     expect(f.tenders).toEqual({ cash: { sales: 111500, refunded: 99999, collected: 11501 }, card: { sales: 10000, refunded: 8062, collected: 1938 }, other: { sales: 0, refunded: 0, collected: 0 } });
@@ -342,12 +366,38 @@ describe('figures: hand-computed examples', () => {
   });
 
   test('a refund whose tenders do not add up to its lines is refused', () => {
-    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', tenders: [{ method: 'cash', amount: 99 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ categoryName: 'Tea', amount: 100, tax: 0 }] };
+    const refund: RefundRecord = { refundId: 'r', orderId: 'a', businessDay: DAY, kind: 'refund', reason: 'Stale', hour: 10, tenders: [{ method: 'cash', amount: 99 }], staffName: 'Bea T.', taxRateBp: 1200, pricesIncludeTax: true, lines: [{ itemId: 'sencha', categoryName: 'Tea', amount: 100, tax: 0 }] };
     expect(() => computeFigures({ sales: [], refunds: [refund] })).toThrow('tenders 99 differ from its lines 100');
   });
 
   test('stored totals that disagree with their lines or payments are flagged', () => {
-    const bad = sale({ subtotal: 100, total: 100, lines: [{ quantity: 1, gross: 90, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 100, change: 0 }] });
+    const bad = sale({ subtotal: 100, total: 100, lines: [{ itemId: 'sencha', modifiers: [], quantity: 1, gross: 90, discount: 0, tax: 0, categoryName: 'Tea' }], payments: [{ method: 'cash', amount: 100, change: 0 }] });
     expect(computeFigures({ sales: [bad] }).inconsistentOrders).toEqual(['a']);
+  });
+});
+
+describe('facts and the rollups path (issue 10)', () => {
+  test('property: the figures summed from per-day rollup rows equal computeFigures over the records (the report and the Z report cannot drift)', () => {
+    fc.assert(
+      fc.property(day, (input) => {
+        const rows = new RollupRows();
+        for (const s of input.sales) saleFacts(s, rows);
+        for (const r of input.refunds) refundFacts(r, rows);
+        // What a report of DAY reads: that day's rows, summed per dimension and key.
+        const totals = new FigureTotals();
+        for (const [d, dim, key, n, qty, gross, discounts, refunds, tax] of rows.all()) if (d === DAY) totals.add(d, dim, key, n, qty, gross, discounts, refunds, tax);
+        const { byCategory, byStaff, drawer: _d, expectedCash: _e, inconsistentOrders: _i, ...headline } = computeFigures(input);
+        expect(summaryOf(totals)).toEqual(headline);
+        const net = (dim: 'staff' | 'hour') => [...totals.of(dim).values()].reduce((a, x) => a + netOf(x), 0);
+        expect(net('staff')).toBe(headline.net);
+        expect(net('hour')).toBe(headline.net);
+        expect(sum(byStaff.map((s) => s.net))).toBe(headline.net);
+        expect(sum(byCategory.map((c) => c.net))).toBe(sum([...totals.of('item').values()].map(netOf)));
+        // Refunds by reason hand back what the tenders did; discounts by reason add up to the discounts.
+        expect(sum([...totals.of('refundReason').values()].map((a) => a.refunds))).toBe(handedBack(onDay(input.refunds)));
+        expect(sum([...totals.of('discountReason').values()].map((a) => a.discounts))).toBe(headline.discounts);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

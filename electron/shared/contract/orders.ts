@@ -114,6 +114,20 @@ export interface HistoryRow extends OrderSummary {
 /** What the history list shows besides paid/cancelled: derived from the refunds. */
 export type HistoryStatus = 'paid' | 'refunded' | 'partlyRefunded' | 'cancelled';
 
+/** The one rule (the search's SQL says the same): cancelled, else by what was handed back of the total. */
+export function historyStatusOf(order: { status: OrderStatus; total: Minor; refunded: Minor }): HistoryStatus {
+  if (order.status === 'cancelled') return 'cancelled';
+  if (order.refunded <= 0) return 'paid';
+  return order.refunded >= order.total ? 'refunded' : 'partlyRefunded';
+}
+
+export const HISTORY_STATUS_LABELS: Record<HistoryStatus, string> = {
+  paid: 'Paid',
+  refunded: 'Refunded',
+  partlyRefunded: 'Partly refunded',
+  cancelled: 'Cancelled',
+};
+
 export interface OrderPage {
   orders: HistoryRow[];
   /** Pass as `before` to get the next (older) page; null at the end. */

@@ -11,6 +11,14 @@ export const REPORT_BUCKETS: readonly ReportBucket[] = ['hour', 'day', 'week', '
 /** The longest period one report covers (about three years). */
 export const MAX_REPORT_DAYS = 1100;
 
+/** Hour bars beyond two weeks (336 of them) are too thin to read or tap: main refuses them. */
+export const MAX_HOUR_BUCKET_DAYS = 14;
+
+/** The buckets a report uses when none is chosen: hours for a day or two, days up to about six weeks, weeks up to half a year, then months. */
+export function defaultBucket(days: number): ReportBucket {
+  return days <= 2 ? 'hour' : days <= 45 ? 'day' : days <= 190 ? 'week' : 'month';
+}
+
 /** Business days, inclusive. */
 export interface ReportPeriod {
   from: string;
@@ -37,7 +45,7 @@ export interface SummaryFigures {
 }
 
 /** Change against the previous period of the same length, in basis points (1250 = +12.5%); null when the previous figure is 0. */
-export type SummaryChange = Record<'gross' | 'net' | 'refunds' | 'collected' | 'ordersCount' | 'averageOrder', number | null>;
+export type SummaryChange = Record<'gross' | 'discounts' | 'refunds' | 'net' | 'tax' | 'collected' | 'ordersCount' | 'averageOrder', number | null>;
 
 export interface SalesReport {
   currency: Currency;

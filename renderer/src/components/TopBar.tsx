@@ -9,6 +9,7 @@ const TABS: { view: MainView; label: string }[] = [
   { view: 'queue', label: 'Queue' },
   { view: 'orders', label: 'Orders' },
   { view: 'shift', label: 'Drawer' },
+  { view: 'reports', label: 'Reports' },
   { view: 'menu', label: 'Menu' },
   { view: 'staff', label: 'Staff' },
   { view: 'audit', label: 'Audit log' },
@@ -27,7 +28,7 @@ export function TopBar() {
   const current: MainView = canSeeView(session, view) ? view : 'counter';
 
   return (
-    <header className={`topbar${tabs.length >= 4 ? ' topbar--busy' : ''}${tabs.length > 4 ? ' topbar--crowded' : ''}`}>
+    <header className={`topbar${tabs.length >= 4 ? ' topbar--busy' : ''}${tabs.length > 4 ? ' topbar--crowded' : ''}${tabs.length > 8 ? ' topbar--packed' : ''}`}>
       <div className="topbar-brand">
         <span className="brand-mark brand-mark--small" aria-hidden="true">
           <Icon name="cup" />

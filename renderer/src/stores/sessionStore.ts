@@ -13,7 +13,7 @@ import { useSettingsStore } from './settingsStore';
 import { useShiftStore } from './shiftStore';
 import { useStaffStore } from './staffStore';
 
-export type MainView = 'counter' | 'queue' | 'orders' | 'shift' | 'menu' | 'staff' | 'audit' | 'settings';
+export type MainView = 'counter' | 'queue' | 'orders' | 'shift' | 'reports' | 'menu' | 'staff' | 'audit' | 'settings';
 
 /** What each view needs (null: everyone signed in). Hiding is a convenience; main enforces. */
 export const VIEW_PERMISSION: Record<MainView, Permission | null> = {
@@ -21,6 +21,7 @@ export const VIEW_PERMISSION: Record<MainView, Permission | null> = {
   queue: 'orders.view',
   orders: null,
   shift: 'shifts.operate',
+  reports: 'reports.view',
   menu: 'menu.edit',
   staff: 'staff.view',
   audit: 'audit.view',
