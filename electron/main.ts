@@ -8,6 +8,8 @@ import { appKeyProvider } from './app/keyStorage';
 import { appMenuTemplate, mainWebPreferences, receiptWebPreferences } from './app/windowOptions';
 import { createCore, type Core } from './core/createCore';
 import type { SaveDialog } from './core/deps';
+import { conflict } from './core/errors';
+import { isOwnDataFile, OWN_FILE_MESSAGE } from './core/savePaths';
 import type { KeyProvider } from './core/keys';
 import type { ReceiptPrinter } from './receipts/receiptService';
 import { IPC_EVENT, IPC_INVOKE } from './shared/bridge';
@@ -25,6 +27,7 @@ const nativeBinding = app.isPackaged
   : path.join(__dirname, '..', 'native', 'better_sqlite3.node');
 
 let core: Core | null = null;
+const dbPath = (): string => path.join(app.getPath('userData'), 'brewline.sqlite');
 
 // One Brewline per user: a second start (a double-click on the icon) focuses the open till
 // instead of opening a second core on the same database file.
@@ -82,6 +85,8 @@ const printer: ReceiptPrinter = {
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
     if (target.canceled || !target.filePath) return { saved: false, path: null };
+    // Never over the database or the keys (the CSV exports are guarded in core; see savePaths.ts).
+    if (isOwnDataFile(target.filePath, dbPath())) throw conflict(OWN_FILE_MESSAGE);
     const pdf = await withReceiptWindow(html, (contents) => contents.printToPDF({ pageSize: { width: 3.15, height: 11 }, printBackground: true }));
     await fs.writeFile(target.filePath, pdf);
     return { saved: true, path: target.filePath };
@@ -162,7 +167,7 @@ app.whenReady().then(() => {
     return;
   }
   core = createCore({
-    dbPath: path.join(app.getPath('userData'), 'brewline.sqlite'),
+    dbPath: dbPath(),
     trustedOrigins: [APP_ORIGIN],
     keys,
     printer,

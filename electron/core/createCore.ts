@@ -44,6 +44,7 @@ import { ReportService } from '../reports/reportService';
 import type { PosEventName, PosEvents } from '../shared/bridge';
 import { consoleLogger, systemClock, type Clock, type Deps, type Logger, type SaveDialog } from './deps';
 import { ReadPool } from './readPool';
+import { guardSaveDialog } from './savePaths';
 import type { KeyProvider } from './keys';
 
 export interface CoreOptions {
@@ -159,7 +160,8 @@ export function createCore(options: CoreOptions) {
   const cart = new CartService(deps, menu, settings, staff, approvals, audit);
   // History searches, reports and exports read on worker threads with their own connections.
   const reads = new ReadPool({ dbPath: options.dbPath, nativeBinding: options.nativeBinding }, logger);
-  const saveDialog = options.saveDialog ?? null;
+  // Never over the database or the keys (a person can pick any file in the dialog).
+  const saveDialog = options.saveDialog ? guardSaveDialog(options.saveDialog, options.dbPath) : null;
   const openShift = new OpenShift(sqlite);
   const refundRecords = new RefundRecords(sqlite);
   const history = new OrderHistory(deps, settings, refundRecords, reads);

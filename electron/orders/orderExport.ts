@@ -9,7 +9,7 @@ import type { ExportProgress, OrderFilters, OrderStatus, PaymentMethod } from '.
 import { HISTORY_STATUS_LABELS, historyStatusOf } from '../shared/contract';
 import { csvMoney, neutralise } from '../core/csvCells';
 import type { Clock, Logger, SaveDialog } from '../core/deps';
-import { ServiceError } from '../core/errors';
+import { fileWriteSentence, ServiceError } from '../core/errors';
 import type { ReadDb, ReadJob, Progress } from '../core/readJobs';
 import type { ReadPool } from '../core/readPool';
 import { prepared } from '../core/readStatements';
@@ -268,16 +268,6 @@ export function suggestedExportName(filters: OrderFilters, today: string): strin
   return `brewline-orders-${span}.csv`;
 }
 
-/** A sentence for a person about why writing the file failed (the details go to the log). */
-function failureSentence(error: unknown): string {
-  if (error instanceof ServiceError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  if (/EACCES|EPERM|EROFS/.test(message)) return 'Brewline may not write to that folder. Export again and choose another place.';
-  if (/ENOSPC|EDQUOT/.test(message)) return 'The disk is full. Free some space, or export again to another drive.';
-  if (/ENOENT|ENOTDIR/.test(message)) return 'That folder is not there any more. Export again and choose another place.';
-  return 'The export could not be finished. Try again; if it keeps failing, choose another place to save it.';
-}
-
 const unknownExport = (): ExportProgress => ({ state: 'unknown', done: 0, total: 0, path: null, error: null });
 /** Export ids are the screen's: each person has their own (nobody reads or replays another's export). */
 const keyOf = (session: Session, exportId: string) => `${session.userId}:${exportId}`;
@@ -317,7 +307,8 @@ export class OrderExports {
         this.run(entry, { filters, onlyDay: null, path, timezone: shop.timezone });
       } catch (error) {
         this.deps.logger.error('order export: the save dialog failed', { error: error instanceof Error ? error.message : String(error) });
-        this.finish(entry, { state: 'failed', path: null, error: 'The save dialog could not open. Try again.' });
+        // A refused answer (one of the app's own files) says why; anything else is the dialog's failure.
+        this.finish(entry, { state: 'failed', path: null, error: error instanceof ServiceError ? error.message : 'The save dialog could not open. Try again.' });
       }
     })();
     await entry.asked;
@@ -339,7 +330,7 @@ export class OrderExports {
       .then((result) => this.finish(entry, { state: 'done', done: result.orders, total: result.orders }))
       .catch((error: unknown) => {
         this.deps.logger.error('order export failed', { error: error instanceof Error ? error.message : String(error) });
-        this.finish(entry, { state: 'failed', path: null, error: failureSentence(error) });
+        this.finish(entry, { state: 'failed', path: null, error: fileWriteSentence(error) });
         // The job removes its partial file when it fails; a worker stopped mid-write cannot, so main does.
         fs.rm(`${args.path}.partial`, { force: true }, () => undefined);
       });

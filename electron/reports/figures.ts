@@ -227,25 +227,24 @@ export function summaryOf(totals: FigureTotals): SummaryFigures {
   };
 }
 
-/** The figures for the records given (see the definitions at the top of this file). */
-export function computeFigures(input: FiguresInput): DayFigures {
-  const inDays = (day: string) => !input.days || (day >= input.days.from && day <= input.days.to);
-  const openingFloat = input.openingFloat ?? 0;
-  assertMinor(openingFloat, 'opening float');
-
-  const totals = new FigureTotals([...SUMMARY_DIMS, 'item', 'staff']);
+/**
+ * Sales and refunds summed as they come: computeFigures sums a list at once; an open shift's X
+ * report keeps one and adds only the records stored since its last report (ShiftFigures), so a
+ * refund checking the drawer does not re-sum the whole day.
+ */
+export class FiguresAccumulator {
+  readonly totals = new FigureTotals([...SUMMARY_DIMS, 'item', 'staff']);
   // An item's category as the records name it (read from today's menu): net by category is net by item, grouped.
-  const categoryOf = new Map<string, string>();
-  const inconsistentOrders: string[] = [];
+  readonly categoryOf = new Map<string, string>();
+  readonly inconsistentOrders: string[] = [];
 
-  for (const sale of input.sales) {
-    if (!inDays(sale.businessDay)) continue;
-    saleFacts(sale, totals);
+  addSale(sale: SaleRecord): void {
+    saleFacts(sale, this.totals);
     let lineGross = 0;
     let lineDiscount = 0;
     let lineTax = 0;
     for (const line of sale.lines) {
-      categoryOf.set(line.itemId, line.categoryName);
+      this.categoryOf.set(line.itemId, line.categoryName);
       lineGross += line.gross;
       lineDiscount += line.discount;
       lineTax += line.tax;
@@ -259,27 +258,29 @@ export function computeFigures(input: FiguresInput): DayFigures {
       expectedTotal !== sale.total ||
       paid !== sale.total
     ) {
-      inconsistentOrders.push(sale.orderId);
+      this.inconsistentOrders.push(sale.orderId);
     }
   }
 
-  for (const refund of input.refunds ?? []) {
-    if (!inDays(refund.businessDay)) continue;
-    refundFacts(refund, totals);
-    for (const line of refund.lines) categoryOf.set(line.itemId, line.categoryName);
+  addRefund(refund: RefundRecord): void {
+    refundFacts(refund, this.totals);
+    for (const line of refund.lines) this.categoryOf.set(line.itemId, line.categoryName);
   }
+}
 
-  const summary = summaryOf(totals);
+/** The figures of what `acc` has summed, with the drawer's movements and opening float (nothing is changed in `acc`). */
+export function figuresOf(acc: FiguresAccumulator, drawer: readonly DrawerMovementRecord[], openingFloat: Minor): DayFigures {
+  assertMinor(openingFloat, 'opening float');
+  const summary = summaryOf(acc.totals);
   const byCategory = new Map<string, Minor>();
-  for (const [itemId, a] of totals.of('item')) add(byCategory, categoryOf.get(itemId)!, netOf(a));
+  for (const [itemId, a] of acc.totals.of('item')) add(byCategory, acc.categoryOf.get(itemId)!, netOf(a));
   const byStaff = new Map<string, Minor>();
-  for (const [name, a] of totals.of('staff')) add(byStaff, name, netOf(a));
+  for (const [name, a] of acc.totals.of('staff')) add(byStaff, name, netOf(a));
 
   let payIns = 0;
   let payOuts = 0;
   let safeDrops = 0;
-  for (const move of input.drawer ?? []) {
-    if (!inDays(move.businessDay)) continue;
+  for (const move of drawer) {
     assertMinor(move.amount, 'drawer amount');
     if (move.kind === 'pay_in') payIns += move.amount;
     else if (move.kind === 'pay_out') payOuts += move.amount;
@@ -295,6 +296,15 @@ export function computeFigures(input: FiguresInput): DayFigures {
     byStaff: sorted(byStaff).map(([name, net]) => ({ name, net })),
     drawer: { openingFloat, cashSales, cashRefunds, payIns, payOuts, safeDrops },
     expectedCash,
-    inconsistentOrders,
+    inconsistentOrders: [...acc.inconsistentOrders],
   };
+}
+
+/** The figures for the records given (see the definitions at the top of this file). */
+export function computeFigures(input: FiguresInput): DayFigures {
+  const inDays = (day: string) => !input.days || (day >= input.days.from && day <= input.days.to);
+  const acc = new FiguresAccumulator();
+  for (const sale of input.sales) if (inDays(sale.businessDay)) acc.addSale(sale);
+  for (const refund of input.refunds ?? []) if (inDays(refund.businessDay)) acc.addRefund(refund);
+  return figuresOf(acc, (input.drawer ?? []).filter((m) => inDays(m.businessDay)), input.openingFloat ?? 0);
 }

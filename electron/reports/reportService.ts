@@ -3,8 +3,8 @@
 // asks where to save, writes the CSV file and hands the summary page to the printer.
 import fs from 'node:fs/promises';
 import type { ParsedInput, SalesReport } from '../shared/contract';
-import type { Clock, SaveDialog } from '../core/deps';
-import { conflict } from '../core/errors';
+import type { Clock, Logger, SaveDialog } from '../core/deps';
+import { conflict, fileWriteSentence } from '../core/errors';
 import type { ReadPool } from '../core/readPool';
 import { NO_PRINTER, type ReceiptPrinter } from '../receipts/receiptService';
 import type { SettingsStore } from '../settings/shopSettings';
@@ -17,7 +17,7 @@ type Period = { from: string; to: string };
 
 export class ReportService {
   constructor(
-    private readonly deps: { clock: Clock },
+    private readonly deps: { clock: Clock; logger: Logger },
     private readonly settings: SettingsStore,
     private readonly reads: Pick<ReadPool, 'run'>,
     private readonly printer: ReceiptPrinter | null,
@@ -37,21 +37,26 @@ export class ReportService {
     });
   }
 
-  /** Asks where, then writes the report as one CSV; cancelled in the dialog: nothing is written. */
+  /**
+   * Builds the report, then asks where and writes it as one CSV; cancelled in the dialog: nothing
+   * is written. The report first: a period it refuses (hours over weeks) is said before any dialog.
+   */
   async exportCsv(input: ParsedInput<'reports.exportCsv'>): Promise<{ saved: boolean; path: string | null; rows: number }> {
     if (!this.saveDialog) throw conflict(NO_SAVE_DIALOG);
+    const { csv, rows } = reportCsv(await this.sales(input));
     const chosen = await this.saveDialog.choosePath(`brewline-report-${input.from}-to-${input.to}.csv`, { name: 'CSV (spreadsheet)', extensions: ['csv'] });
     if (!chosen) return { saved: false, path: null, rows: 0 };
     // A name typed without an extension still opens in a spreadsheet.
     const path = /\.[A-Za-z0-9]{1,8}$/.test(chosen) ? chosen : `${chosen}.csv`;
-    const { csv, rows } = reportCsv(await this.sales(input));
     // Written beside, then moved into place: a failed write never leaves half a report under the chosen name.
     try {
       await fs.writeFile(`${path}.partial`, csv);
       await fs.rename(`${path}.partial`, path);
     } catch (error) {
       await fs.rm(`${path}.partial`, { force: true });
-      throw error;
+      // "Something went wrong, try again" would send them back to the same folder: say what is wrong with it.
+      this.deps.logger.error('report export failed', { error: error instanceof Error ? error.message : String(error) });
+      throw conflict(fileWriteSentence(error));
     }
     return { saved: true, path, rows };
   }

@@ -59,14 +59,32 @@ export function rebuildRollups(sqlite: Database.Database, from: string = FIRST, 
 }
 
 /**
+ * The marker is not proof: a version without rollups may have sold since (the app downgraded and
+ * upgraded again), or the table was emptied (a repair, a restore of one table). Each sale adds 1
+ * to its day's 'total' n and each refund 1 to its day's 'refundKind' n, so the latest day's counts
+ * show it — one day of an index each, nothing near a scan.
+ */
+function rollupsBehind(sqlite: Database.Database): boolean {
+  const behind = (table: 'orders' | 'refunds', dim: 'total' | 'refundKind'): boolean => {
+    const day = sqlite.prepare(`select max(business_day) from ${table}`).pluck().get() as string | null;
+    if (day === null) return false;
+    const count = sqlite.prepare(`select count(*) from ${table} where business_day = ?`).pluck().get(day) as number;
+    const n = sqlite.prepare(`select coalesce(sum(n), 0) from sales_rollups where business_day = ? and dim = ?`).pluck().get(day, dim) as number;
+    return count !== n;
+  };
+  return behind('orders', 'total') || behind('refunds', 'refundKind');
+}
+
+/**
  * At start: builds the rollups from every order and refund when this database has none built by
- * this version (first start after the migration, or the facts changed), in one transaction, and
- * logs how long it took. A later start finds the marker and does nothing.
+ * this version (first start after the migration, or the facts changed) or they are behind the
+ * orders (rollupsBehind), in one transaction, and logs how long it took. A later start finds the
+ * marker and rollups that agree with the latest day, and does nothing.
  */
 export function ensureRollups(deps: Pick<Deps, 'sqlite' | 'clock' | 'logger'>, settings: SettingsStore): boolean {
   const { sqlite } = deps;
   const marker = sqlite.prepare(`select value from settings where key = ?`).pluck().get(ROLLUPS_MARKER) as string | undefined;
-  if (marker && versionOf(marker) === ROLLUPS_VERSION) return false;
+  if (marker && versionOf(marker) === ROLLUPS_VERSION && !rollupsBehind(sqlite)) return false;
   const began = performance.now();
   const counts = sqlite
     .transaction(() => {

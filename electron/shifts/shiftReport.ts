@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DrawerMovementView, ShiftView, XReport } from '../shared/contract';
 import type { Currency } from '../shared/money';
-import { computeFigures, type DayFigures, type RefundRecord, type SaleRecord } from '../reports/figures';
+import { FiguresAccumulator, figuresOf, type DayFigures, type RefundRecord, type SaleRecord } from '../reports/figures';
 import { earlier, SalesRecords, type ShiftOrder, type ShiftRecords } from '../reports/salesRecords';
 import { cashCountView } from './cashCount';
 import type { MovementRow, ShiftRow, ShiftRows } from './shiftRows';
@@ -32,6 +32,8 @@ interface Kept {
   last: ShiftOrder | null;
   refunds: RefundRecord[];
   lastRefundRowid: number;
+  /** `sales` and `refunds` summed (computeFigures' own accumulation): a new record adds to it, nothing is re-summed. */
+  acc: FiguresAccumulator;
   computed: { key: string; figures: DayFigures } | null;
 }
 
@@ -43,6 +45,7 @@ const nothingKept = (shiftId: string): Kept => ({
   last: null,
   refunds: [],
   lastRefundRowid: -Infinity,
+  acc: new FiguresAccumulator(),
   computed: null,
 });
 
@@ -82,12 +85,11 @@ export class ShiftFigures {
     // Nothing new since the last report (a refund checking the drawer, a count then its close): the same figures.
     const key = `${kept.sales.length}:${kept.refunds.length}:${shift.opening_float}:${movements.map((m) => m.id).join(',')}`;
     if (kept.computed?.key !== key) {
-      const figures = computeFigures({
-        sales: records.sales,
-        refunds: records.refunds,
-        drawer: movements.map((m) => ({ businessDay: m.business_day, kind: m.kind, amount: m.amount })),
-        openingFloat: shift.opening_float,
-      });
+      const figures = figuresOf(
+        kept.acc,
+        movements.map((m) => ({ businessDay: m.business_day, kind: m.kind, amount: m.amount })),
+        shift.opening_float,
+      );
       kept.computed = { key, figures };
     }
     return { shift, movements, records, figures: kept.computed.figures };
@@ -136,6 +138,9 @@ export class ShiftFigures {
       if (!last || earlier(last, o)) last = o;
       lastRowid = Math.max(lastRowid, o.rowid);
     }
+    // Both reads are done: the kept sums take the new records (the kept list this replaces is never used again).
+    for (const sale of more.sales) kept.acc.addSale(sale);
+    for (const refund of refunds.refunds) kept.acc.addRefund(refund);
     return {
       shiftId: kept.shiftId,
       sales: more.sales.length === 0 ? kept.sales : [...kept.sales, ...more.sales],
@@ -144,6 +149,7 @@ export class ShiftFigures {
       last,
       refunds: refunds.refunds.length === 0 ? kept.refunds : [...kept.refunds, ...refunds.refunds],
       lastRefundRowid: refunds.lastRowid,
+      acc: kept.acc,
       computed: null,
     };
   }

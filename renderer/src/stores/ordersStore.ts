@@ -48,6 +48,9 @@ const PAGE_SIZE = 50;
 /** Presets counted from today. */
 const RELATIVE: readonly DatePreset[] = ['today', 'yesterday', 'week', 'month'];
 const POLL_MS = 250;
+const POLL_RETRY_MS = 2_000;
+/** Failed asks in a row (2 s apart) before the screen stops waiting for an export. */
+const POLL_GIVE_UP = 30;
 
 const initial = {
   form: EMPTY_FORM,
@@ -125,16 +128,25 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
     polling = null;
   }
 
-  function poll(exportId: string): void {
+  /**
+   * Asks where the export stands until it ends. A failed ask (the till locked meanwhile) is said and
+   * asked again a little later — the export itself goes on in main — and after a minute of failed
+   * asks the screen lets go, so Export is never left greyed out for good.
+   */
+  function poll(exportId: string, failures = 0): void {
     stopPolling();
     polling = setTimeout(async () => {
       polling = null;
       const result = await call('orders.exportProgress', { exportId });
       if (get().exporting?.exportId !== exportId) return;
-      if (!result.ok) return set({ exportError: result.error.message });
-      set({ exporting: { exportId, progress: result.value } });
+      if (!result.ok) {
+        if (failures + 1 >= POLL_GIVE_UP) return set({ exporting: null, exportError: result.error.message });
+        set({ exportError: result.error.message });
+        return poll(exportId, failures + 1);
+      }
+      set({ exporting: { exportId, progress: result.value }, exportError: null });
       if (result.value.state === 'running') poll(exportId);
-    }, POLL_MS);
+    }, failures === 0 ? POLL_MS : POLL_RETRY_MS);
   }
 
   return {
