@@ -13,11 +13,18 @@ export const receiptTime = (at: number, timeZone: string): string =>
 /** A table row: label left, amount right. */
 export const row = (label: string, value: string, cls = ''): string => `<tr class="${cls}"><td>${label}</td><td class="amt">${value}</td></tr>`;
 
+/** The rules a report slip (the Z report, the sales summary) adds: section headings, small sub-rows, bold totals. */
+export const REPORT_SLIP_CSS = `  h2 { font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; border-bottom: 1px dashed #000; }
+  .sub, .sub td { font-size: 11px; padding-left: 0; }
+  .strong td { font-weight: bold; }
+`;
+
 /**
  * A printable page sized for 80 mm paper, with no script and a CSP that allows nothing but its
- * own inline style (it is printed from a hidden window in main). `body` is trusted HTML.
+ * own inline style (it is printed from a hidden window in main). `body` is trusted HTML; `css`
+ * adds to (and overrides) the slip's own rules, for the Z report and the sales summary.
  */
-export function receiptPage(title: string, body: string): string {
+export function receiptPage(title: string, body: string, css = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -34,7 +41,7 @@ export function receiptPage(title: string, body: string): string {
   .total td { font-weight: bold; font-size: 14px; border-top: 1px dashed #000; padding-top: 3px; }
   hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }
   .cancelled { text-align: center; font-weight: bold; border: 2px solid #000; margin: 6px 0; }
-</style></head>
+${css}</style></head>
 <body>
 ${body}</body></html>`;
 }

@@ -1,6 +1,6 @@
 import type { SalesReport } from '../shared/contract';
 import { formatMoney, formatRate } from '../shared/money';
-import { escape, METHOD, receiptTime, row } from '../receipts/receiptHtml';
+import { escape, METHOD, receiptPage, receiptTime, REPORT_SLIP_CSS, row } from '../receipts/receiptHtml';
 import { TENDER_METHODS } from './figures';
 
 /** Items, options… listed on paper: the best ones (the CSV has them all). */
@@ -34,24 +34,7 @@ export function reportHtml(r: SalesReport, shop: { name: string; generatedAt: nu
     return row(METHOD[m] ?? m, money(t.collected), 'strong') + (t.refunded ? row(`&nbsp; sales / refunded`, `${money(t.sales)} / ${minus(t.refunded)}`, 'sub') : '');
   }).join('');
 
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Sales report ${escape(period)}</title>
-<style>
-  @page { size: 80mm auto; margin: 4mm; }
-  body { font: 12px/1.35 ui-monospace, "DejaVu Sans Mono", monospace; color: #000; margin: 0; }
-  h1 { font-size: 16px; text-align: center; margin: 0 0 2px; }
-  h2 { font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; border-bottom: 1px dashed #000; }
-  .center { text-align: center; }
-  table { width: 100%; border-collapse: collapse; }
-  td { vertical-align: top; padding: 1px 0; }
-  .amt { text-align: right; white-space: nowrap; padding-left: 8px; }
-  .sub, .sub td { font-size: 11px; }
-  .strong td { font-weight: bold; }
-</style></head>
-<body>
-<h1>${escape(shop.name)}</h1>
+  return receiptPage(`Sales report ${period}`, `<h1>${escape(shop.name)}</h1>
 <div class="center">SALES REPORT</div>
 <div class="center">${escape(period)} (${r.period.days} business day${r.period.days === 1 ? '' : 's'})</div>
 <div class="center sub">compared with ${escape(r.previous.from)} to ${escape(r.previous.to)}</div>
@@ -77,5 +60,5 @@ ${section('Options', listed(r.modifiers, (m) => row(`${escape(m.name)} (${escape
 ${section('By staff', listed(r.staff, (x) => row(`${escape(x.name)} · ${x.orders} order${x.orders === 1 ? '' : 's'}`, money(x.net))))}
 ${section('Discounts', listed(r.discounts, (d) => row(`${escape(d.reason)} × ${d.count}`, minus(d.amount))))}
 ${section('Refunds', listed(r.refunds, (x) => row(`${escape(x.reason)} × ${x.count}`, minus(x.amount))))}
-</body></html>`;
+`, REPORT_SLIP_CSS);
 }

@@ -1,7 +1,7 @@
 import type { DrawerMovementKind, ZReportView } from '../shared/contract';
 import { formatMoney, formatRate } from '../shared/money';
 import { TENDER_METHODS } from '../reports/figures';
-import { escape, METHOD } from '../receipts/receiptHtml';
+import { escape, METHOD, receiptPage, REPORT_SLIP_CSS, row } from '../receipts/receiptHtml';
 
 const KIND: Record<DrawerMovementKind, string> = { pay_in: 'Pay in', pay_out: 'Pay out', safe_drop: 'Safe drop', no_sale: 'No sale' };
 
@@ -16,7 +16,6 @@ export function zReportHtml(z: ZReportView, reprint: boolean): string {
   const minus = (m: number) => (m === 0 ? money(0) : `−${money(m)}`);
   const at = (ms: number) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: z.timezone }).format(new Date(ms));
   const time = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: z.timezone }).format(new Date(ms));
-  const row = (label: string, value: string, cls = '') => `<tr class="${cls}"><td>${label}</td><td class="amt">${value}</td></tr>`;
   const section = (title: string, rows: string) => `<h2>${title}</h2><table>${rows}</table>`;
   const f = z.figures;
   const c = z.cash;
@@ -38,27 +37,7 @@ export function zReportHtml(z: ZReportView, reprint: boolean): string {
       })
       .join('') || row('None', '');
 
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Z report ${z.number}</title>
-<style>
-  @page { size: 80mm auto; margin: 4mm; }
-  body { font: 12px/1.35 ui-monospace, "DejaVu Sans Mono", monospace; color: #000; margin: 0; }
-  h1 { font-size: 16px; text-align: center; margin: 0 0 2px; }
-  h2 { font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; border-bottom: 1px dashed #000; }
-  .center { text-align: center; }
-  table { width: 100%; border-collapse: collapse; }
-  td { vertical-align: top; padding: 1px 0; }
-  .amt { text-align: right; white-space: nowrap; padding-left: 8px; }
-  .sub, .sub td { font-size: 11px; }
-  .strong td { font-weight: bold; }
-  .banner { text-align: center; font-weight: bold; border: 2px solid #000; margin: 6px 0; }
-  .hash { font-size: 9px; word-break: break-all; }
-  hr { border: 0; border-top: 1px dashed #000; margin: 6px 0; }
-</style></head>
-<body>
-${reprint ? '<div class="banner">REPRINT</div>' : ''}
+  return receiptPage(`Z report ${z.number}`, `${reprint ? '<div class="banner">REPRINT</div>' : ''}
 ${z.intact ? '' : '<div class="banner">ALTERED: this report no longer matches its seal</div>'}
 <h1>${escape(z.shopName)}</h1>
 <div class="center">Z REPORT No. ${z.number}</div>
@@ -107,5 +86,10 @@ ${section('Sales by staff', named(f.byStaff))}
 <hr>
 <div class="hash">Content SHA-256 ${escape(z.contentHash)}</div>
 <div class="hash">Audit head ${escape(z.auditHead)}</div>
-</body></html>`;
+`, Z_CSS);
 }
+
+/** The Z report's own rules on top of a report slip's: the REPRINT / ALTERED banner and the seal's hashes. */
+const Z_CSS = `${REPORT_SLIP_CSS}  .banner { text-align: center; font-weight: bold; border: 2px solid #000; margin: 6px 0; }
+  .hash { font-size: 9px; word-break: break-all; }
+`;
