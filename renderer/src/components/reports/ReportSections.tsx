@@ -156,36 +156,39 @@ export function ReportSections({ report }: { report: SalesReport }) {
           />
         </ReportSection>
 
-        <ReportSection title="Discounts" hint="Discounts given, by the reason typed at the till.">
-          <ReportTable<Row<'discounts'>>
-            caption="Discounts by reason"
-            rows={report.discounts}
-            rowKey={(r) => r.reason}
-            bar={(r) => r.amount}
-            empty="No discounts in this period."
-            columns={[
-              { label: 'Reason', cell: (r) => r.reason || 'No reason given' },
-              { label: 'Times', num: true, cell: (r) => qty(r.count) },
-              { label: 'Amount', num: true, cell: (r) => money(r.amount) },
-            ]}
-          />
-        </ReportSection>
-
-        <ReportSection title="Refunds" hint="Refunds and cancels issued in the period, by reason.">
-          <ReportTable<Row<'refunds'>>
-            caption="Refunds by reason"
-            rows={report.refunds}
-            rowKey={(r) => r.reason}
-            bar={(r) => r.amount}
-            empty="No refunds in this period."
-            columns={[
-              { label: 'Reason', cell: (r) => r.reason || 'No reason given' },
-              { label: 'Refunds', num: true, cell: (r) => qty(r.count) },
-              { label: 'Amount', num: true, cell: (r) => money(r.amount) },
-            ]}
-          />
-        </ReportSection>
+        <ReasonSection title="Discounts" hint="Discounts given, by the reason typed at the till." caption="Discounts by reason" count="Times" rows={report.discounts} empty="No discounts in this period." money={money} qty={qty} />
+        <ReasonSection title="Refunds" hint="Refunds and cancels issued in the period, by reason." caption="Refunds by reason" count="Refunds" rows={report.refunds} empty="No refunds in this period." money={money} qty={qty} />
       </div>
     </>
+  );
+}
+
+/** Discounts and refunds read the same way: a reason, how many times, how much. */
+function ReasonSection(props: {
+  title: string;
+  hint: string;
+  caption: string;
+  count: string;
+  rows: Row<'discounts'>[];
+  empty: string;
+  money: (m: number) => string;
+  qty: (n: number) => string;
+}) {
+  const { money, qty } = props;
+  return (
+    <ReportSection title={props.title} hint={props.hint}>
+      <ReportTable<Row<'discounts'>>
+        caption={props.caption}
+        rows={props.rows}
+        rowKey={(r) => r.reason}
+        bar={(r) => r.amount}
+        empty={props.empty}
+        columns={[
+          { label: 'Reason', cell: (r) => r.reason || 'No reason given' },
+          { label: props.count, num: true, cell: (r) => qty(r.count) },
+          { label: 'Amount', num: true, cell: (r) => money(r.amount) },
+        ]}
+      />
+    </ReportSection>
   );
 }
